@@ -1,0 +1,32 @@
+# Tusk's commands. Every target is safe to run again and on a fresh machine (as root or with sudo).
+.PHONY: setup demo test bench lint format clean
+
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
+
+setup:
+	@scripts/setup.sh
+
+demo: setup
+	@.venv/bin/tusk migrate --no-input -v0
+	@.venv/bin/tusk loaddemo
+	@echo
+	@echo "Tusk: http://$(DEMO_HOST):$(DEMO_PORT)/"
+	@echo "Demo logins (password tusk-demo-2026): analyst (Secretariat), focal.kh (Cambodia),"
+	@echo "  focal.ga (Gabon), partner (UNODC), admin (administrator, also /admin/)"
+	@.venv/bin/tusk serve --host $(DEMO_HOST) --port $(DEMO_PORT)
+
+test: setup
+	@scripts/test.sh
+
+bench: setup
+	@.venv/bin/python scripts/bench.py
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy .
+
+format:
+	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
+
+clean:
+	rm -rf var/static var/tusk.sqlite3 .mypy_cache .ruff_cache

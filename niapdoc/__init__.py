@@ -1,0 +1,1 @@
+"""Pure Python reading of NIAP progress reports: no Django here."""

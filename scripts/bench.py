@@ -1,0 +1,97 @@
+"""`make bench`: time Tusk's main operations on a throwaway SQLite database and print numbers.
+
+Benchmarks print; they never pass or fail on time (tests never assert wall-clock times).
+Later work adds the world-scale data set here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Median and worst wall time of `repeat` runs, in milliseconds."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), max(times)
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="tusk-bench-"))
+    os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
+    os.environ["MEDIA_ROOT"] = str(workdir / "media")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tusk.settings")
+    os.environ["TUSK_TESTING"] = "1"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from tusk.documents.demo import demo_load
+
+    from tusk.documents.services import report_import
+
+    call_command("migrate", verbosity=0)
+    rows: list[tuple[str, str]] = []
+
+    start = time.perf_counter()
+    demo_load()
+    rows.append(("loaddemo (first load)", f"{time.perf_counter() - start:.2f} s"))
+    start = time.perf_counter()
+    demo_load()
+    rows.append(("loaddemo (again, no change)", f"{time.perf_counter() - start:.2f} s"))
+
+    example = json.loads((ROOT / "niapdoc/tests/fixtures/cambodia-sc66.json").read_text())
+    counter = iter(range(10_000))
+
+    def import_once() -> None:
+        n = next(counter)
+        example["source"]["sha256"] = f"{n:064x}"
+        example["meeting"] = "SC65"
+        report_import(raw=json.dumps(example).encode(), filename=f"bench-{n}.json")
+
+    median, worst = timed(import_once, 20)
+    rows.append(
+        ("import-report of a 13-action JSON", f"median {median:.1f} ms, worst {worst:.1f} ms")
+    )
+
+    client = Client()
+    for label, url in [
+        ("page /parties/", "/parties/"),
+        ("page /parties/kh/", "/parties/kh/"),
+    ]:
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        size = len(response.content)
+        median, worst = timed(lambda: client.get(url), 20)  # noqa: B023 (called at once)
+        rows.append(
+            (
+                label,
+                f"median {median:.1f} ms, worst {worst:.1f} ms, {len(queries)} queries, "
+                f"{size / 1024:.1f} KB HTML, status {response.status_code}",
+            )
+        )
+
+    width = max(len(label) for label, _ in rows)
+    print(f"Tusk benchmarks ({connection.vendor}, {os.cpu_count()} cores)")
+    for label, value in rows:
+        print(f"  {label:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()

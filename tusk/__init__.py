@@ -1,0 +1,1 @@
+"""Tusk: the Django project."""

@@ -1,0 +1,38 @@
+"""Shared behaviour of Tusk's commands: one-line errors and exit codes (design.md)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from django.core.management.base import BaseCommand
+
+EXIT_BAD_INPUT = 2
+
+
+class TuskCommand(BaseCommand):
+    """A command that reports bad input in one line on stderr and exits 2, never a traceback."""
+
+    def fail(self, message: str) -> NoReturn:
+        """Print `message` as the one line of an error and exit 2."""
+        self.stderr.write(f"error: {message}")
+        sys.exit(EXIT_BAD_INPUT)
+
+    def read_input(self, path: str, *, limit: int) -> bytes:
+        """The bytes of a file the user named, refusing what is missing, a folder or too large."""
+        file = Path(path)
+        if not file.exists():
+            self.fail(f"{path}: no such file: check the path")
+        if not file.is_file():
+            self.fail(f"{path}: not a file: name the report file itself")
+        size = file.stat().st_size
+        if size > limit:
+            self.fail(
+                f"{path}: {size / 1_048_576:.1f} MB is over the limit of "
+                f"{limit / 1_048_576:.0f} MB: remove pictures or split the annexes off"
+            )
+        try:
+            return file.read_bytes()
+        except OSError as exc:
+            self.fail(f"{path}: cannot be read ({exc.strerror}): check its permissions")

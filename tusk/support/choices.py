@@ -1,0 +1,50 @@
+"""Choices of the support app, with the IATI vocabulary where one exists."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NeedKind(models.TextChoices):
+    """What an action still needs."""
+
+    FUNDING = "funding", _("Funding")
+    TECHNICAL_ASSISTANCE = "technical_assistance", _("Technical assistance")
+    EQUIPMENT = "equipment", _("Equipment")
+    TRAINING = "training", _("Training")
+    LEGAL_DRAFTING = "legal_drafting", _("Legal drafting")
+
+
+class NeedStatus(models.TextChoices):
+    """How far a need is met."""
+
+    OPEN = "open", _("Open")
+    PARTLY_MET = "partly_met", _("Partly met")
+    MET = "met", _("Met")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PartnerKind(models.TextChoices):
+    """What kind of organisation a partner is."""
+
+    GOVERNMENT = "government", _("Government donor")
+    MULTILATERAL = "multilateral", _("Multilateral organisation")
+    NGO = "ngo", _("Non-governmental organisation")
+    FOUNDATION = "foundation", _("Foundation")
+    PRIVATE = "private", _("Private sector")
+    OTHER = "other", _("Other")
+
+
+class SupportStage(models.TextChoices):
+    """How firm a contribution is, as IATI's transaction types distinguish them."""
+
+    PLEDGED = "pledged", _("Pledged")
+    COMMITTED = "committed", _("Committed")
+    DISBURSED = "disbursed", _("Disbursed")
+
+
+class SupportRole(models.TextChoices):
+    """The partner's role in the support (IATI organisation roles)."""
+
+    FUNDING = "funding", _("Funding")
+    IMPLEMENTING = "implementing", _("Implementing")
+    ACCOUNTABLE = "accountable", _("Accountable")
