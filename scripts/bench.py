@@ -42,8 +42,8 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from tusk.documents.demo import demo_load
 
+    from tusk.documents.demo import demo_load
     from tusk.documents.services import report_import
 
     call_command("migrate", verbosity=0)

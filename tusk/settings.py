@@ -160,6 +160,10 @@ STORAGES = {
     },
 }
 
+# Tests and development serve static files from the apps; a deployment from STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+
 # Uploaded report documents are limited in size; larger bodies are refused before parsing.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

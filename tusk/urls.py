@@ -3,7 +3,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tusk.core.urls import account_patterns
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include(account_patterns)),
+    path("reports/", include("tusk.reports.urls")),
+    path("", include("tusk.core.urls")),
 ]

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TradeRole(models.TextChoices):
@@ -19,7 +20,7 @@ class Stage(models.TextChoices):
 
     DEVELOPING = "developing", _("Developing its plan")
     ADEQUATE = "adequate", _("Plan judged adequate")
-    IMPLEMENTING = "implementing", _("Implementing")
+    IMPLEMENTING = "implementing", pgettext_lazy("stage of a Party", "Implementing")
     ACHIEVED = "achieved", _("Plan achieved")
     EXITED = "exited", _("Exited the process")
 

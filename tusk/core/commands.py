@@ -2,13 +2,44 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from django.core.management.base import BaseCommand
 
 EXIT_BAD_INPUT = 2
+READ_SECONDS = 120
+
+
+@contextmanager
+def time_limit(path: str, seconds: int = READ_SECONDS) -> Iterator[None]:
+    """Stop reading a document that takes unreasonably long, with a message, never a hang.
+
+    Uses SIGALRM, so it only acts in the main thread of a command; elsewhere it does nothing.
+    """
+    from niapdoc.errors import ReportError
+
+    def expired(signum: int, frame: Any) -> None:
+        raise ReportError(
+            f"{path} took more than {seconds} s to read, far longer than any report: it may "
+            "be damaged; save it again from Word or send the Word file"
+        )
+
+    try:
+        previous = signal.signal(signal.SIGALRM, expired)
+    except ValueError:  # not the main thread
+        yield
+        return
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class TuskCommand(BaseCommand):

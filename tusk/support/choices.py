@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class NeedKind(models.TextChoices):
@@ -46,5 +47,5 @@ class SupportRole(models.TextChoices):
     """The partner's role in the support (IATI organisation roles)."""
 
     FUNDING = "funding", _("Funding")
-    IMPLEMENTING = "implementing", _("Implementing")
+    IMPLEMENTING = "implementing", pgettext_lazy("role of a partner", "Implementing")
     ACCOUNTABLE = "accountable", _("Accountable")

@@ -18,9 +18,8 @@ from tusk.reports.choices import ReportStatus
 from tusk.reports.models import ActionProgress, Finding, ProgressReport
 from tusk.reports.services import report_submit
 
-EXAMPLE = (
-    Path(__file__).resolve().parents[3] / "niapdoc" / "tests" / "fixtures" / "cambodia-sc66.json"
-)
+FIXTURES = Path(__file__).resolve().parents[3] / "niapdoc" / "tests" / "fixtures"
+EXAMPLE = FIXTURES / "cambodia-sc66.json"
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +178,8 @@ def test_the_command_can_submit_and_print_json() -> None:
         (b"", "is empty"),
         (b"{not json", "is not valid JSON"),
         (b'{"format": "other"}', "not 'tusk.progress-report.v1'"),
-        (b"%PDF-1.4 not really", "looks like a PDF"),
+        (b"%PDF-1.4 not really", "is not a readable PDF"),
+        (b"\x89PNG\r\n\x1a\n0000", "is a PNG image, not a progress report"),
     ],
 )
 def test_the_command_exits_2_with_one_line_on_bad_input(
@@ -216,3 +216,28 @@ def test_it_knows_the_names_reports_give_their_party(name: str, code: str | None
     from tusk.documents.services import country_code_for_name
 
     assert country_code_for_name(name) == code
+
+
+@pytest.mark.parametrize(
+    ("path", "kind"),
+    [
+        (FIXTURES / "cambodia-sc66.txt", "text"),
+        (FIXTURES / "samples" / "cambodia-sc66.docx", "docx"),
+        (FIXTURES / "samples" / "cambodia-sc66.pdf", "pdf"),
+    ],
+)
+def test_it_imports_text_word_and_pdf_reports(path: Path, kind: str) -> None:
+    report = report_import(raw=path.read_bytes(), filename=path.name).report
+    assert (report.party.code, report.meeting.code, report.source_kind) == ("KH", "SC66", kind)
+    assert report.progress.count() == 13
+    assert report.progress.get(code="2.3").progress[-1] == (
+        "We are currently seeking funding to implement this activity"
+    )
+    assert report.document_sha256 == report.source_sha256
+
+
+def test_it_refuses_the_same_document_twice_whatever_its_name() -> None:
+    path = FIXTURES / "samples" / "cambodia-sc66.docx"
+    report_import(raw=path.read_bytes(), filename="first.docx")
+    with pytest.raises(Duplicate):
+        report_import(raw=path.read_bytes(), filename="renamed.docx")

@@ -1,0 +1,27 @@
+"""Tusk's public pages: home, the Party list and a Party's page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from tusk.core.pages_selectors import home_for_user, party_page_for_user, party_rows_for_user
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What Tusk is, a focal point's next deadline, and the way in to the Parties."""
+    page = home_for_user(user=request.user, today=timezone.localdate())
+    return render(request, "core/home.html", {"page": page})
+
+
+def party_list(request: HttpRequest) -> HttpResponse:
+    """Every Party in the NIAP process, by category, with its latest visible report."""
+    rows = party_rows_for_user(user=request.user)
+    return render(request, "core/party_list.html", {"rows": rows})
+
+
+def party_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One Party: its categories, regions, current plan with ratings, and its reports."""
+    page = party_page_for_user(user=request.user, code=code)
+    return render(request, "core/party_detail.html", {"page": page, "party": page.party})
