@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from niapdoc import model
 from niapdoc.header import fold
-from niapdoc.scales import RATINGS, SCALES
+from niapdoc.scales import NIAP4, NIAP6, RATINGS, SCALES
 from niapdoc.structure import Entry, Reading
 from niapdoc.text_rules import rating_phrases
 
@@ -142,79 +142,112 @@ def _check_pillars(reading: Reading) -> list[Located]:
     return found
 
 
-def _check_parts(reading: Reading, report: model.ProgressReport) -> list[Located]:
-    found: list[Located] = []
+SCALE_NAMES = {NIAP4: "four-level", NIAP6: "six-level"}
+SCALE_SPANS = {NIAP4: "used up to SC67", NIAP6: "used from SC69"}
+
+
+def _scale_words(scale: str, language: str) -> str:
+    return ", ".join(RATINGS[c].label(language) for c in SCALES[scale])
+
+
+def _unknown_rating(part: str, entry: Entry, report: model.ProgressReport) -> Located | None:
+    """A rating-unknown finding for `entry`, if its rating is not one of the report's scale."""
     scale = report.scale
-    words = ", ".join(RATINGS[c].en for c in SCALES[scale])
-    b_by_code: dict[str, Entry] = {}
-    c_by_code: dict[str, Entry] = {}
-    for part, entries, index in (
-        ("B", reading.part_b, b_by_code),
-        ("C", reading.part_c, c_by_code),
-    ):
-        counts = Counter(e.code for e in entries)
-        reported: set[str] = set()
-        for entry in entries:
-            if counts[entry.code] > 1 and entry.code not in reported:
-                reported.add(entry.code)
-                found.append(
-                    _f(entry.position, "action-duplicate", ERROR,
-                       f"Part {part} lists action {entry.code} {counts[entry.code]} times: keep "
-                       "one entry per action so that it is counted once.", action=entry.code)
-                )  # fmt: skip
-            index.setdefault(entry.code, entry)
-            if entry.rating and entry.rating not in SCALES[scale]:
-                found.append(
-                    _f(entry.position + 1, "rating-unknown", ERROR,
-                       f"Part {part} rates action {entry.code} \"{entry.rating_words}\", which is "
-                       f"not a rating of the report's scale ({words}): use one of those.",
-                       action=entry.code)
-                )  # fmt: skip
-            elif entry.rating is None and entry.rating_words and not entry.placeholder:
-                found.append(
-                    _f(entry.position + 1, "rating-unknown", ERROR,
-                       f"Part {part} rates action {entry.code} \"{entry.rating_words}\", which is "
-                       f"not a rating Tusk knows; the scale's ratings are: {words}.",
-                       action=entry.code)
-                )  # fmt: skip
-    for action in report.actions:
-        b, c = b_by_code.get(action.code), c_by_code.get(action.code)
-        where = (c or b).position if (c or b) else 0
-        if c and c.placeholder:
+    words = _scale_words(scale, report.language)
+    if entry.rating and entry.rating not in SCALES[scale]:
+        other = next(s for s in SCALES if s != scale)
+        what = (
+            f"a rating of the {SCALE_NAMES[other]} scale {SCALE_SPANS[other]}, not of this "
+            f"report's {SCALE_NAMES[scale]} scale"
+        )
+    elif entry.rating is None and entry.rating_words and not entry.placeholder:
+        what = "which is not a rating of the report's scale"
+    else:
+        return None
+    if part == "B":
+        message = (
+            f"Part B puts action {entry.code} in the column \"{entry.rating_words}\", {what}: "
+            f"move it to one of {words}."
+        )
+    else:
+        message = (
+            f"Part C rates action {entry.code} \"{entry.rating_words}\", {what}: use one of "
+            f"{words}."
+        )
+    return _f(entry.position + 1, "rating-unknown", ERROR, message, action=entry.code)
+
+
+def _check_entries(part: str, entries: list[Entry], report: model.ProgressReport) -> list[Located]:
+    """Duplicates and unknown ratings among the entries of one part."""
+    found = []
+    counts = Counter(e.code for e in entries)
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.code in seen and counts[entry.code] > 1:
+            times = "twice" if counts[entry.code] == 2 else f"{counts[entry.code]} times"
+            counts[entry.code] = 0
+            found.append(
+                _f(entry.position, "action-duplicate", ERROR,
+                   f"Part {part} lists action {entry.code} {times}: keep one entry per action "
+                   "so that it is counted once.", action=entry.code)
+            )  # fmt: skip
+        seen.add(entry.code)
+        unknown = _unknown_rating(part, entry, report)
+        if unknown:
+            found.append(unknown)
+    return found
+
+
+def _check_ratings(
+    action: model.Action, b: Entry | None, c: Entry | None, report: model.ProgressReport
+) -> list[Located]:
+    """Placeholders, a missing rating, and Parts B and C disagreeing, for one action."""
+    found = []
+    language = report.language
+    where = (c or b).position if (c or b) else 0
+    for part, entry, other in (("C", c, action.rating_part_b), ("B", b, action.rating_part_c)):
+        if entry and entry.placeholder:
             tail = (
-                f"Part B rates it {_label(action.rating_part_b)}."
-                if action.rating_part_b
-                else "Part B gives no rating either."
+                f"Part {'B' if part == 'C' else 'C'} rates it {_label(other, language)}."
+                if other
+                else f"Part {'B' if part == 'C' else 'C'} gives no rating either."
             )
             found.append(
-                _f(c.position + 1, "rating-placeholder", ERROR,
-                   f"Part C gives no rating for action {action.code}: the template placeholder "
-                   f"{c.placeholder} was left in; {tail}", action=action.code)
+                _f(entry.position + 1, "rating-placeholder", ERROR,
+                   f"Part {part} gives no rating for action {action.code}: the template "
+                   f"placeholder {entry.placeholder} was left in; {tail}", action=action.code)
             )  # fmt: skip
-        if b and b.placeholder:
-            found.append(
-                _f(b.position + 1, "rating-placeholder", ERROR,
-                   f"Part B gives no rating for action {action.code}: the template placeholder "
-                   f"{b.placeholder} was left in.", action=action.code)
-            )  # fmt: skip
-        unknown = any(e and e.rating_words and not e.rating for e in (b, c))
-        if action.rating is None and not unknown and not (c and c.placeholder):
-            found.append(
-                _f(where + 1, "rating-missing", ERROR,
-                   f"Action {action.code} has no rating in Part B or Part C: give it one of the "
-                   f"scale's ratings ({words}).", action=action.code)
-            )  # fmt: skip
-        if (
-            action.rating_part_b
-            and action.rating_part_c
-            and action.rating_part_b != action.rating_part_c
-        ):
-            found.append(
-                _f(where + 2, "rating-mismatch", ERROR,
-                   f"Part B rates action {action.code} {_label(action.rating_part_b)} but Part C "
-                   f"rates it {_label(action.rating_part_c)}; Tusk takes Part C's rating: make "
-                   "the two parts agree.", action=action.code)
-            )  # fmt: skip
+    unknown = any(e and e.rating_words and not e.placeholder for e in (b, c))
+    placeholder = any(e and e.placeholder for e in (b, c))
+    if action.rating is None and not unknown and not placeholder:
+        found.append(
+            _f(where + 1, "rating-missing", ERROR,
+               f"Action {action.code} has no rating in Part B or Part C: give it one of the "
+               f"scale's ratings ({_scale_words(report.scale, language)}).", action=action.code)
+        )  # fmt: skip
+    if action.rating_part_b and action.rating_part_c and action.rating_part_b != action.rating_part_c:
+        found.append(
+            _f(where + 2, "rating-mismatch", ERROR,
+               f"Part B rates action {action.code} {_label(action.rating_part_b, language)} but "
+               f"Part C rates it {_label(action.rating_part_c, language)}; Tusk takes Part C's "
+               "rating: make the two parts agree.", action=action.code)
+        )  # fmt: skip
+    return found
+
+
+def _check_parts(reading: Reading, report: model.ProgressReport) -> list[Located]:
+    found = _check_entries("B", reading.part_b, report)
+    found += _check_entries("C", reading.part_c, report)
+    b_by_code: dict[str, Entry] = {}
+    c_by_code: dict[str, Entry] = {}
+    for entry in reading.part_b:
+        b_by_code.setdefault(entry.code, entry)
+    for entry in reading.part_c:
+        c_by_code.setdefault(entry.code, entry)
+    for action in report.actions:
+        b, c = b_by_code.get(action.code), c_by_code.get(action.code)
+        found += _check_ratings(action, b, c, report)
+        where = (c or b).position if (c or b) else 0
         if reading.has_part_b and reading.has_part_c and (b is None) != (c is None):
             if b is None:
                 message = (
@@ -262,10 +295,20 @@ FILLER = {
     "comme", "activites", "activite", "actions", "d", "en", "restent", "demeurent", "classees",
     "estan", "esta", "son", "han", "sido", "se", "consideran", "calificadas", "evaluadas",
     "como", "acciones", "medidas", "actividades", "las", "los", "de", "ellas", "siguen",
+    "made", "make", "making", "shown", "show", "shows", "showing", "recorded", "registered",
+    "a", "des", "enregistre", "enregistrent", "connu", "connaissent", "ha", "registra",
+    "registran", "muestra", "muestran", "presenta", "presentan",
 }  # fmt: skip
-OUT_OF = re.compile(
-    r"(\w+)\s+(?:out\s+of|of|sur|des|de)\s+(?:the\s+|les\s+|las\s+|los\s+)?(\w+)\s+"
-    r"(?:actions|activities|activites|acciones|medidas|actividades)"
+_ACTIONS = r"(?:actions|activities|activites|acciones|medidas|actividades)"
+# A total: "of the 12 actions", "sur les dix activités", "de las 9 medidas", "the plan has 11
+# actions"; not a share of one pillar ("two of the four actions under pillar 2").
+TOTAL = re.compile(
+    r"\b(?:out\s+of|of|all|total\s+of|sur|parmi|de|des|entre|todas|ensemble\s+des|has|have|"
+    r"contains|comprises|includes|compte|comprend|contient|tiene|comprende|incluye|contiene)\s+"
+    r"(?:the\s+|les\s+|las\s+|los\s+|its\s+|their\s+|ses\s+|sus\s+)?(?P<n>[a-z0-9]+)\s+"
+    r"(?:(?:niap|pani|panm)\s+)?" + _ACTIONS + r"\b"
+    r"(?!\s+(?:under|in|of|for|du|de\s+la|del|en|dans)\s+(?:the\s+|la\s+|le\s+|el\s+)?"
+    r"(?:pillar|category|pilier|categorie|pilar|categoria))"
 )
 
 
@@ -320,26 +363,29 @@ def synopsis_counts(text: str, report: model.ProgressReport) -> list[model.Findi
             if count is not None and code not in stated:
                 stated[code] = count
     for code, count in stated.items():
-        if code not in SCALES[report.scale]:
+        if code not in SCALES[report.scale] or actual.get(code, 0) == count:
             continue
-        if actual.get(code, 0) != count:
-            label = RATINGS[code].en
+        label = RATINGS[code].label(report.language)
+        findings.append(
+            model.Finding("synopsis-count-mismatch", WARNING, None, None,
+                          f"Part A counts {_actions(count)} as {label}, but the tables rate "
+                          f"{_actions(actual.get(code, 0))} {label}: correct the synopsis or the "
+                          "ratings.")
+        )  # fmt: skip
+    for match in TOTAL.finditer(folded):
+        total = _number(match.group("n"))
+        if total is None:
+            continue
+        listed = len(report.actions)
+        if total != listed:
             findings.append(
                 model.Finding("synopsis-count-mismatch", WARNING, None, None,
-                              f"Part A says {count} action{'s' if count != 1 else ''} "
-                              f"{'are' if count != 1 else 'is'} {label.lower()}, but "
-                              f"{actual.get(code, 0)} {'are' if actual.get(code, 0) != 1 else 'is'}"
-                              f" rated {label} in the tables: correct the synopsis or the "
-                              "ratings.")
-            )  # fmt: skip
-    total_match = OUT_OF.search(folded)
-    if total_match:
-        total = _number(total_match.group(2))
-        rated = len(report.actions)
-        if total is not None and total != rated:
-            findings.append(
-                model.Finding("synopsis-count-mismatch", WARNING, None, None,
-                              f"Part A counts {total} actions, but the report lists {rated}: "
+                              f"Part A counts {total} actions, but the report lists {listed}: "
                               "correct the synopsis or add the missing actions.")
             )  # fmt: skip
+        break
     return findings
+
+
+def _actions(count: int) -> str:
+    return f"{count} action" + ("" if count == 1 else "s")

@@ -29,6 +29,58 @@ def timed(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
     return statistics.median(times), max(times)
 
 
+def bench_readers() -> list[tuple[str, str]]:
+    """Documents read per second for each kind, and PDFs against pdftotext's time."""
+    import shutil
+    import subprocess
+
+    from niapdoc.reading import read_report
+
+    fixtures = ROOT / "niapdoc" / "tests" / "fixtures"
+    files: dict[str, list[Path]] = {"text": [], "docx": [], "pdf": []}
+    for path in sorted(fixtures.rglob("*")):
+        kind = {".txt": "text", ".docx": "docx", ".pdf": "pdf"}.get(path.suffix)
+        if kind and ".expected" not in path.name:
+            files[kind].append(path)
+    rows = []
+    for kind, paths in files.items():
+        if not paths:
+            continue
+        blobs = [(p.read_bytes(), p.name) for p in paths]
+        per_doc: list[float] = []
+        for raw, name in blobs:
+            median, _ = timed(lambda raw=raw, name=name: read_report(raw, filename=name), 5)
+            per_doc.append(median)
+        total = sum(per_doc)
+        rows.append(
+            (
+                f"read {kind} ({len(paths)} documents)",
+                f"{1000 * len(paths) / total:.0f} documents/s, median {statistics.median(per_doc):.1f} ms,"
+                f" worst {max(per_doc):.1f} ms",
+            )
+        )
+        if kind == "pdf" and shutil.which("pdftotext"):
+            ratios = []
+            for path, ours in zip(paths, per_doc, strict=True):
+                floor, _ = timed(
+                    lambda path=path: subprocess.run(  # noqa: S603
+                        ["pdftotext", "-q", str(path), "-"],  # noqa: S607
+                        check=False,
+                        capture_output=True,
+                    ),
+                    5,
+                )
+                ratios.append(ours / floor)
+            rows.append(
+                (
+                    "PDF parse time / pdftotext time",
+                    f"median {statistics.median(ratios):.1f}x, worst {max(ratios):.1f}x "
+                    "(pdftotext timed as a process, as a user would run it)",
+                )
+            )
+    return rows
+
+
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="tusk-bench-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -47,7 +99,7 @@ def main() -> None:
     from tusk.documents.services import report_import
 
     call_command("migrate", verbosity=0)
-    rows: list[tuple[str, str]] = []
+    rows: list[tuple[str, str]] = bench_readers()
 
     start = time.perf_counter()
     demo_load()

@@ -295,7 +295,7 @@ REGIONS: tuple[RegionRef, ...] = (
     # confirmed.
     RegionRef(
         "eccas",
-        "Economic Community of Central African States (ECCAS/CEEAC)",
+        "Economic Community of Central African States",
         (
             *_members(_ECCAS_FOUNDED, "BI CD CF CG CM GA GQ ST TD"),
             *_members(date(1999, 1, 1), "AO"),

@@ -13,11 +13,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Q
 from django_countries import countries
+from simple_history.utils import bulk_create_with_history
 
 from niapdoc import model as doc
+from niapdoc.countries import code_for_name
 from niapdoc.errors import ReportError
 from niapdoc.reading import read_report
 from tusk.core.errors import Duplicate
@@ -28,7 +31,7 @@ from tusk.plans.choices import PlanStatus
 from tusk.plans.models import Action, Pillar, Plan
 from tusk.reports import services as report_services
 from tusk.reports.choices import ReportStatus, SourceKind
-from tusk.reports.models import ActionProgress, ProgressReport
+from tusk.reports.models import ActionProgress, ProgressReport, source_upload_path
 
 
 @dataclass
@@ -46,52 +49,13 @@ def _sha256(raw: bytes) -> str:
 
 def party_for_report(report: doc.ProgressReport) -> tuple[Party, bool]:
     """Find the report's Party by ISO code or by name (EN/FR/ES), creating it if needed."""
-    code = report.party_code or country_code_for_name(report.party)
+    code = report.party_code or code_for_name(report.party)
     if not code or code not in dict(countries):
         raise ReportError(
             f"the report names the Party {report.party!r}, which is not a country Tusk knows: "
             "write the country's name as in ISO 3166 or give its two-letter party_code"
         )
     return Party.objects.get_or_create(country=code)
-
-
-# Names real reports use that neither ISO list spells so.
-_NAME_ALIASES = {
-    "viet nam": "VN",
-    "lao pdr": "LA",
-    "lao people's democratic republic": "LA",
-    "dr congo": "CD",
-    "drc": "CD",
-    "rdc": "CD",
-    "democratic republic of the congo": "CD",
-    "république démocratique du congo": "CD",
-    "republica democratica del congo": "CD",
-    "república democrática del congo": "CD",
-    "hong kong sar": "HK",
-    "hong kong sar, china": "HK",
-    "tanzania": "TZ",
-    "united republic of tanzania": "TZ",
-    "côte d'ivoire": "CI",
-    "cote d'ivoire": "CI",
-}
-
-
-def country_code_for_name(name: str) -> str | None:
-    """The ISO code of a country named in English, French or Spanish, or None if unsure."""
-    cleaned = " ".join(name.replace("’", "'").split()).strip(" .")
-    if cleaned.lower() in _NAME_ALIASES:
-        return _NAME_ALIASES[cleaned.lower()]
-    for language in ("en", "fr", "es"):
-        code = countries.by_name(cleaned, insensitive=True, language=language)
-        if code:
-            return str(code)
-    import pycountry
-
-    try:
-        found = pycountry.countries.search_fuzzy(cleaned)
-    except LookupError:
-        return None
-    return str(found[0].alpha_2) if len(found) == 1 else None
 
 
 def meeting_for_code(code: str | None) -> tuple[Meeting, bool]:
@@ -244,27 +208,37 @@ def report_import(
     report.is_demo = is_demo
     if report.pk is None:
         report.created_by = actor if getattr(actor, "pk", None) else None
-    report.source_file.save(file_sha, ContentFile(raw), save=False)
+    stored_name = source_upload_path(report, file_sha)
+    if default_storage.exists(stored_name):
+        # Stored under its sha256: the same bytes are already there, from an earlier import.
+        report.source_file.name = stored_name
+    else:
+        report.source_file.save(file_sha, ContentFile(raw), save=False)
     history_note(report, actor=actor, reason=f"imported from {filename}")
     report.save()
 
     report.progress.all().delete()
     actions = {a.code: a for a in plan.actions.all()}
-    ActionProgress.objects.bulk_create(
-        ActionProgress(
-            report=report,
-            action=actions.get(a.code),
-            code=a.code,
-            pillar=a.pillar or "",
-            title=a.title,
-            flagged=a.flagged,
-            rating=a.rating,
-            rating_part_b=a.rating_part_b,
-            rating_part_c=a.rating_part_c,
-            progress=list(a.progress),
-            order=i,
-        )
-        for i, a in enumerate(parsed.actions)
+    bulk_create_with_history(
+        [
+            ActionProgress(
+                report=report,
+                action=actions.get(a.code),
+                code=a.code,
+                pillar=a.pillar or "",
+                title=a.title,
+                flagged=a.flagged,
+                rating=a.rating,
+                rating_part_b=a.rating_part_b,
+                rating_part_c=a.rating_part_c,
+                progress=list(a.progress),
+                order=i,
+            )
+            for i, a in enumerate(parsed.actions)
+        ],
+        ActionProgress,
+        default_user=actor if getattr(actor, "pk", None) else None,
+        default_change_reason=f"imported from {filename}",
     )
     report_services.findings_replace(report=report, findings=parsed.findings)
     audit_record(

@@ -60,6 +60,14 @@ class AssessmentAdmin(SimpleHistoryAdmin):
 
 @admin.register(Finding)
 class FindingAdmin(SimpleHistoryAdmin):
+    """Findings follow a report's content; they are read here, never written by hand."""
+
     list_display = ["report", "severity", "code", "action_code", "message"]
     list_filter = ["severity", "code"]
     raw_id_fields = ["report"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from niapdoc.scales import in_scale
 from tusk.core.errors import Frozen, StaleEdit, WorkflowError
@@ -218,21 +219,26 @@ def report_revise(*, report: ProgressReport, actor: Any, reason: str) -> Progres
     new.created_by = actor if getattr(actor, "pk", None) else None
     history_note(new, actor=actor, reason=reason)
     new.save()
-    ActionProgress.objects.bulk_create(
-        ActionProgress(
-            report=new,
-            action_id=p.action_id,
-            code=p.code,
-            pillar=p.pillar,
-            title=p.title,
-            flagged=p.flagged,
-            rating=p.rating,
-            rating_part_b=p.rating_part_b,
-            rating_part_c=p.rating_part_c,
-            progress=list(p.progress),
-            order=p.order,
-        )
-        for p in old.progress.all()
+    bulk_create_with_history(
+        [
+            ActionProgress(
+                report=new,
+                action_id=p.action_id,
+                code=p.code,
+                pillar=p.pillar,
+                title=p.title,
+                flagged=p.flagged,
+                rating=p.rating,
+                rating_part_b=p.rating_part_b,
+                rating_part_c=p.rating_part_c,
+                progress=list(p.progress),
+                order=p.order,
+            )
+            for p in old.progress.all()
+        ],
+        ActionProgress,
+        default_user=actor if getattr(actor, "pk", None) else None,
+        default_change_reason=reason,
     )
     findings_replace(report=new, findings=old.findings.all())
     audit_record(

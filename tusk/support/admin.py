@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from tusk.support.models import Need, Partner, Support
@@ -11,6 +12,7 @@ from tusk.support.models import Need, Partner, Support
 @admin.register(Partner)
 class PartnerAdmin(SimpleHistoryAdmin):
     list_display = ["name", "acronym", "kind", "is_demo"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["kind", "is_demo"]
     search_fields = ["name", "acronym"]
 

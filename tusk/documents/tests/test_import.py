@@ -213,9 +213,9 @@ def test_the_command_exits_2_with_one_line_on_bad_input(
     ],
 )
 def test_it_knows_the_names_reports_give_their_party(name: str, code: str | None) -> None:
-    from tusk.documents.services import country_code_for_name
+    from niapdoc.countries import code_for_name
 
-    assert country_code_for_name(name) == code
+    assert code_for_name(name) == code
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,9 @@ class Command(TuskCommand):
     help = (
         "Load the demo data set: Cambodia's real SC66 report, published with assessments, and "
         "generated plans, reports, needs, partners and support, marked as demo, with demo "
-        "logins. Safe to run again: a loaded data set is left as it is."
+        "logins. Safe to run again: a loaded data set is left as it is. Not for a server open "
+        "to the public: the demo logins, an administrator among them, share a published "
+        "password."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -63,8 +65,12 @@ class Command(TuskCommand):
 
 def _counts(counts: dict[str, int], labels: dict[str, Any]) -> str:
     total = sum(counts.values())
-    detail = ", ".join(f"{str(labels[key]).lower()} {n}" for key, n in counts.items())
+    detail = ", ".join(f"{_lower_first(str(labels[key]))} {n}" for key, n in counts.items())
     return f"{total} ({detail})" if detail else "0"
+
+
+def _lower_first(label: str) -> str:
+    return label[:1].lower() + label[1:]
 
 
 def _lines(summary: DemoSummary) -> list[str]:
@@ -90,7 +96,7 @@ def _lines(summary: DemoSummary) -> list[str]:
     ]
     width = max((len(a.username) for a in summary.accounts), default=0)
     for account in summary.accounts:
-        who = f"{account.name}, {account.role.lower()}"
+        who = f"{account.name} ({account.role})"
         lines.append(
             f"  {account.username:<{width}}  {who}"
             + (f", for {account.acts_for}" if account.acts_for else "")
