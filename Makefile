@@ -7,6 +7,8 @@ DEMO_PORT ?= 8000
 setup:
 	@scripts/setup.sh
 
+# The demo writes its e-mails to var/mail instead of sending them.
+demo: export EMAIL_BACKEND ?= django.core.mail.backends.filebased.EmailBackend
 demo: setup
 	@.venv/bin/tusk migrate --no-input -v0
 	@.venv/bin/tusk loaddemo

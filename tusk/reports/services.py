@@ -21,6 +21,7 @@ from tusk.core.errors import Frozen, StaleEdit, WorkflowError
 from tusk.core.services import audit_record, history_note, snapshot
 from tusk.reports.choices import TRANSITIONS, ReportStatus
 from tusk.reports.models import ActionProgress, Assessment, Finding, ProgressReport
+from tusk.reports.notify import notify_report
 
 DRAFT_FIELDS = (
     "period_start",
@@ -161,9 +162,11 @@ def _move(
 @transaction.atomic
 def report_submit(*, report: ProgressReport, actor: Any, reason: str = "") -> ProgressReport:
     """Submit a draft to the Secretariat; from now on the revision is frozen."""
-    return _move(
+    moved = _move(
         report, actor=actor, to=ReportStatus.SUBMITTED, verb="report.submit", reason=reason
     )
+    notify_report(moved, "submitted")
+    return moved
 
 
 @transaction.atomic
@@ -177,19 +180,27 @@ def report_return(*, report: ProgressReport, actor: Any, reason: str) -> Progres
     """Send a report back to its Party with the Secretariat's reason."""
     if not reason.strip():
         raise WorkflowError(_("Say why the report is returned, so that the Party can fix it."))
-    return _move(report, actor=actor, to=ReportStatus.RETURNED, verb="report.return", reason=reason)
+    moved = _move(
+        report, actor=actor, to=ReportStatus.RETURNED, verb="report.return", reason=reason
+    )
+    notify_report(moved, "returned", reason=reason)
+    return moved
 
 
 @transaction.atomic
 def report_mark_assessed(*, report: ProgressReport, actor: Any) -> ProgressReport:
     """The Secretariat has rated every action it wants to rate."""
-    return _move(report, actor=actor, to=ReportStatus.ASSESSED, verb="report.assess")
+    moved = _move(report, actor=actor, to=ReportStatus.ASSESSED, verb="report.assess")
+    notify_report(moved, "assessed")
+    return moved
 
 
 @transaction.atomic
 def report_publish(*, report: ProgressReport, actor: Any) -> ProgressReport:
     """Make the report and its assessment public together."""
-    return _move(report, actor=actor, to=ReportStatus.PUBLISHED, verb="report.publish")
+    moved = _move(report, actor=actor, to=ReportStatus.PUBLISHED, verb="report.publish")
+    notify_report(moved, "published")
+    return moved
 
 
 @transaction.atomic

@@ -1,9 +1,11 @@
 """The pages of the reports app (mounted under reports/)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from tusk.reports import views
 
 urlpatterns = [
     path("<int:pk>/", views.report_detail, name="report-detail"),
+    path("", include("tusk.reports.urls_drafts")),
+    path("review/", include("tusk.reports.urls_review")),
 ]

@@ -145,3 +145,30 @@ def test_the_secretariat_cannot_rate_a_draft_or_off_the_scale(cambodia, chan, so
     report = services.report_submit(report=report, actor=chan)
     with pytest.raises(WorkflowError, match="not on this report's scale"):
         services.assessment_rate(progress=report.progress.first(), actor=sofia, rating="achieved")
+
+
+def test_the_workflow_sends_its_emails_after_the_change_is_committed(
+    cambodia, chan, sofia, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    chan.email, sofia.email = "chan@fa.gov.kh", "sofia@cites.org"
+    chan.save()
+    sofia.save()
+    report = report_with_actions(party=cambodia)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.report_submit(report=report, actor=chan)
+    assert [m.to for m in mailoutbox] == [["sofia@cites.org"]]
+    assert "Cambodia submitted its progress report for SC66" in mailoutbox[0].subject
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_return(report=report, actor=sofia, reason="Part C is empty for 1.2")
+    assert mailoutbox[1].to == ["chan@fa.gov.kh"]
+    assert "Part C is empty for 1.2" in mailoutbox[1].body
+    assert f"/reports/{report.pk}/" in mailoutbox[1].body
+
+
+def test_no_email_leaves_when_the_change_fails(cambodia, chan, mailoutbox) -> None:
+    chan.email = "chan@fa.gov.kh"
+    chan.save()
+    report = report_with_actions(party=cambodia, status="published")
+    with pytest.raises(WorkflowError):
+        services.report_submit(report=report, actor=chan)
+    assert mailoutbox == []

@@ -1,4 +1,5 @@
-"""Pages of the reports app."""
+"""Pages of the reports app: reading a report (here), a Party's drafts (`drafts`), and the
+Secretariat's review (`review`)."""
 
 from __future__ import annotations
 
