@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include(account_patterns)),
+    path("api/", include("tusk.api.urls")),
     path("reports/", include("tusk.reports.urls")),
     path("", include("tusk.core.urls")),
 ]
