@@ -22,6 +22,7 @@ from tusk.reports.choices import ReportStatus
 from tusk.reports.models import ActionProgress, Assessment, Finding, ProgressReport
 from tusk.reports.selectors import (
     assessments_visible,
+    report_can,
     current_reports,
     report_get_for_user,
     report_list_for_user,
@@ -219,6 +220,7 @@ class ReportPage:
     assessments_shown: bool
     pillars: list[ReportPillar]
     findings: list[Finding]
+    can_edit: bool = False
 
 
 def report_page_for_user(*, user: Any, pk: int) -> ReportPage:
@@ -238,7 +240,11 @@ def report_page_for_user(*, user: Any, pk: int) -> ReportPage:
         )
     findings = list(Finding.objects.filter(report=report).order_by("order", "id"))
     return ReportPage(
-        report=report, assessments_shown=shown, pillars=list(pillars.values()), findings=findings
+        report=report,
+        assessments_shown=shown,
+        pillars=list(pillars.values()),
+        findings=findings,
+        can_edit=report_can(user=user, report=report, action="edit"),
     )
 
 

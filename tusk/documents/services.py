@@ -208,6 +208,9 @@ def report_import(
     report.is_demo = is_demo
     if report.pk is None:
         report.created_by = actor if getattr(actor, "pk", None) else None
+    else:
+        # Whoever has this draft open in the browser must not save over the imported content.
+        report.lock_version += 1
     stored_name = source_upload_path(report, file_sha)
     if default_storage.exists(stored_name):
         # Stored under its sha256: the same bytes are already there, from an earlier import.

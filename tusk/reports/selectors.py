@@ -65,8 +65,14 @@ def report_can(*, user: Any, report: ProgressReport, action: ReportAction) -> bo
 
 
 def assessments_visible(*, user: Any, report: ProgressReport) -> bool:
-    """Whether `user` may read the Secretariat's assessment of `report`."""
-    return is_secretariat(user) or report.is_published
+    """Whether `user` may read the Secretariat's assessment of `report`.
+
+    Everyone once it is published; before that the Secretariat, and the Party's own focal
+    points when the report was returned to them, since the comments say what to fix.
+    """
+    if is_secretariat(user) or report.is_published:
+        return True
+    return report.status == ReportStatus.RETURNED and report.party_id in focal_party_ids(user)
 
 
 def current_reports(qs: QuerySet[ProgressReport]) -> QuerySet[ProgressReport]:

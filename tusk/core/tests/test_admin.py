@@ -48,8 +48,6 @@ def test_a_submitted_report_is_read_only_in_the_admin(ada, cambodia) -> None:
     page = client.get(reverse("admin:reports_progressreport_change", args=[report.pk]))
     assert page.status_code == 200
     assert b'name="synopsis_overview"' not in page.content
-    draft = report_with_actions(
-        party=cambodia, meeting=report.meeting.__class__.objects.create(kind="SC", number=90)
-    )
+    draft = report_with_actions(party=cambodia, meeting=MeetingFactory.create(number=90))
     page = client.get(reverse("admin:reports_progressreport_change", args=[draft.pk]))
     assert b'name="synopsis_overview"' in page.content

@@ -37,7 +37,7 @@ def test_tusk_serve_answers_with_gunicorn_and_static_files(tmp_path: Path) -> No
     tusk = [sys.executable, "-m", "tusk"]
     subprocess.run([*tusk, "migrate", "-v0"], env=env, check=True, cwd=ROOT, timeout=120)
     port = free_port()
-    server = subprocess.Popen(  # noqa: S603
+    server = subprocess.Popen(
         [*tusk, "serve", "--port", str(port), "--workers", "1"],
         env=env,
         cwd=ROOT,

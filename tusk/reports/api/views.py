@@ -49,7 +49,7 @@ class ReportSerializer(serializers.ModelSerializer[ProgressReport]):
 
 
 class ReportViewSet(viewsets.ReadOnlyModelViewSet[ProgressReport]):
-    """Progress reports the user may see, newest meeting first; filter with ?party=KH&meeting=SC66."""
+    """Reports the user may see, newest meeting first; filter with ?party=KH&meeting=SC66."""
 
     serializer_class = ReportSerializer
 

@@ -112,4 +112,4 @@ def test_the_source_document_downloads_only_for_those_who_see_the_report(
             'attachment; filename="cambodia-sc66.txt"'
         )
         assert response["Content-Type"] == "application/octet-stream"
-        assert b"".join(response.streaming_content) == raw
+        assert b"".join(response.streaming_content) == raw  # type: ignore[attr-defined]

@@ -101,3 +101,10 @@ def test_an_inactive_focal_point_sees_nothing_unpublished(personas, cambodia) ->
     chan.save()
     draft = report_with_actions(party=cambodia)
     assert draft not in set(report_list_for_user(user=chan))
+
+
+def test_a_returned_report_shows_its_assessment_to_its_own_party_only(personas, cambodia) -> None:
+    report = report_with_actions(party=cambodia, status="returned")
+    assert assessments_visible(user=personas["chan"], report=report)
+    assert not assessments_visible(user=personas["gaelle"], report=report)
+    assert not assessments_visible(user=personas["partner"], report=report)
