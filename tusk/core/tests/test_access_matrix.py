@@ -173,7 +173,7 @@ def test_every_role_gets_what_it_may_and_nothing_more(name, personas, world) -> 
             failures.append(f"{persona}: {response.status_code}, expected {expected[persona]}")
         if expected[persona] == LOGIN and persona == "anonymous":
             assert "/accounts/login/" in response["Location"]
-        body = b"".join(response.streaming_content) if response.streaming else response.content
+        body = b"".join(response.streaming_content) if response.streaming else response.content  # type: ignore[attr-defined]
         if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
             # A page and its assets (one style sheet, no script, no image) stay light.
             assert len(body) + CSS_BYTES < 200_000, f"{persona}: {len(body)} bytes"
