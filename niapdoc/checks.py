@@ -14,7 +14,7 @@ from niapdoc import model
 from niapdoc.header import fold
 from niapdoc.scales import NIAP4, NIAP6, RATINGS, SCALES
 from niapdoc.structure import Entry, Reading
-from niapdoc.text_rules import rating_phrases
+from niapdoc.text_rules import fold_words, rating_phrases
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
@@ -23,9 +23,11 @@ TEMPLATE_GUIDANCE = [
     re.compile(r"progress summary\s*[-–—]?\s*if required"),
     re.compile(r"if required,? note significant achievements"),
     re.compile(r"resume des progres\s*[-–—]?\s*si (?:necessaire|besoin)"),
-    re.compile(r"si necessaire,? (?:noter|indiquer|mentionner) les (?:realisations|progres) (?:importants|significatifs)"),
+    re.compile(r"si necessaire,? (?:noter|indiquer|mentionner) les (?:realisations|progres) "
+               r"(?:importants|significatifs)"),
     re.compile(r"resumen de (?:los )?(?:progresos?|avances)\s*[-–—]?\s*si (?:es )?necesario"),
-    re.compile(r"si (?:es )?necesario,? (?:senalar|indicar|anotar) los (?:logros|avances) (?:importantes|significativos)"),
+    re.compile(r"si (?:es )?necesario,? (?:senalar|indicar|anotar) los (?:logros|avances) "
+               r"(?:importantes|significativos)"),
     re.compile(r"^\[?\s*(?:insert|inserer|insertar|provide|indicate|describe)\b[^\]]*\]"),
 ]  # fmt: skip
 
@@ -42,7 +44,8 @@ def _label(code: str | None, language: str = "en") -> str:
     return RATINGS[code].label(language) if code else "none"
 
 
-def _quote_guidance(text: str) -> str:
+def quote_guidance(text: str) -> str:
+    """The first words of a guidance sentence, to name it in a finding."""
     words = text.split()
     head = " ".join(words[:8]).rstrip(" ,;:.")
     return head + ("…" if len(words) > 8 else "")
@@ -109,7 +112,7 @@ def _check_synopsis(reading: Reading, report: model.ProgressReport) -> list[Loca
                 found.append(
                     _f(position, "template-text", WARNING,
                        f"Part A still holds the template's guidance text "
-                       f"\"{_quote_guidance(paragraph)}\": replace it with the Party's own words.")
+                       f"\"{quote_guidance(paragraph)}\": replace it with the Party's own words.")
                 )  # fmt: skip
     text = "\n".join(
         p for part in ("overview", "progress", "outlook") for p in reading.synopsis[part]
@@ -166,13 +169,12 @@ def _unknown_rating(part: str, entry: Entry, report: model.ProgressReport) -> Lo
         return None
     if part == "B":
         message = (
-            f"Part B puts action {entry.code} in the column \"{entry.rating_words}\", {what}: "
+            f'Part B puts action {entry.code} in the column "{entry.rating_words}", {what}: '
             f"move it to one of {words}."
         )
     else:
         message = (
-            f"Part C rates action {entry.code} \"{entry.rating_words}\", {what}: use one of "
-            f"{words}."
+            f'Part C rates action {entry.code} "{entry.rating_words}", {what}: use one of {words}.'
         )
     return _f(entry.position + 1, "rating-unknown", ERROR, message, action=entry.code)
 
@@ -204,7 +206,8 @@ def _check_ratings(
     """Placeholders, a missing rating, and Parts B and C disagreeing, for one action."""
     found = []
     language = report.language
-    where = (c or b).position if (c or b) else 0
+    located = c or b
+    where = located.position if located else 0
     for part, entry, other in (("C", c, action.rating_part_b), ("B", b, action.rating_part_c)):
         if entry and entry.placeholder:
             tail = (
@@ -225,7 +228,8 @@ def _check_ratings(
                f"Action {action.code} has no rating in Part B or Part C: give it one of the "
                f"scale's ratings ({_scale_words(report.scale, language)}).", action=action.code)
         )  # fmt: skip
-    if action.rating_part_b and action.rating_part_c and action.rating_part_b != action.rating_part_c:
+    part_b, part_c = action.rating_part_b, action.rating_part_c
+    if part_b and part_c and part_b != part_c:
         found.append(
             _f(where + 2, "rating-mismatch", ERROR,
                f"Part B rates action {action.code} {_label(action.rating_part_b, language)} but "
@@ -247,7 +251,8 @@ def _check_parts(reading: Reading, report: model.ProgressReport) -> list[Located
     for action in report.actions:
         b, c = b_by_code.get(action.code), c_by_code.get(action.code)
         found += _check_ratings(action, b, c, report)
-        where = (c or b).position if (c or b) else 0
+        located = c or b
+        where = located.position if located else 0
         if reading.has_part_b and reading.has_part_c and (b is None) != (c is None):
             if b is None:
                 message = (
@@ -266,7 +271,7 @@ def _check_parts(reading: Reading, report: model.ProgressReport) -> list[Located
                     found.append(
                         _f(position, "template-text", WARNING,
                            f"Part C's progress summary for action {action.code} still holds the "
-                           f"template's guidance text \"{_quote_guidance(item)}\".",
+                           f"template's guidance text \"{quote_guidance(item)}\".",
                            action=action.code)
                     )  # fmt: skip
     return found
@@ -292,13 +297,19 @@ FILLER = {
     "considered", "actions", "action", "activities", "activity", "of", "them", "these", "the",
     "currently", "now", "still", "remain", "remaining", "deemed", "judged", "classified",
     "sont", "est", "ont", "ete", "jugees", "jugee", "considerees", "evaluees", "notees",
-    "comme", "activites", "activite", "actions", "d", "en", "restent", "demeurent", "classees",
+    "comme", "activites", "activite", "d", "en", "restent", "demeurent", "classees",
     "estan", "esta", "son", "han", "sido", "se", "consideran", "calificadas", "evaluadas",
     "como", "acciones", "medidas", "actividades", "las", "los", "de", "ellas", "siguen",
+    "medida", "actividad",
     "made", "make", "making", "shown", "show", "shows", "showing", "recorded", "registered",
     "a", "des", "enregistre", "enregistrent", "connu", "connaissent", "ha", "registra",
     "registran", "muestra", "muestran", "presenta", "presentan",
 }  # fmt: skip
+SCOPED = re.compile(
+    r"\b(?:pillar|category|pilier|categorie|pilar|categoria|objective|objectif)\s*\d"
+)
+# "un progreso parcial", "a partial progress": an article before a rating is not a count.
+ARTICLES = {"a", "an", "un", "une", "una"}
 _ACTIONS = r"(?:actions|activities|activites|acciones|medidas|actividades)"
 # A total: "of the 12 actions", "sur les dix activités", "de las 9 medidas", "the plan has 11
 # actions"; not a share of one pillar ("two of the four actions under pillar 2").
@@ -320,6 +331,21 @@ def _number(token: str) -> int | None:
     match = COMPOUND.match(token)
     if match and match.group(2) in NUMBER_WORDS and NUMBER_WORDS[match.group(2)] < 10:
         return NUMBER_WORDS[match.group(1)] + NUMBER_WORDS[match.group(2)]
+    return None
+
+
+def _count_before(tokens: list[str]) -> int | None:
+    """The count that the words before a rating phrase state, if any ("nine of the thirteen
+    actions are rated as", "deux activités enregistrent des", "2 muestran un")."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if k == len(tokens) - 1 and tokens[k] in ARTICLES:
+            continue
+        value = _number(tokens[k])
+        if value is not None:
+            whole = _part_of_whole(tokens, k)
+            return value if whole is None else whole
+        if tokens[k] not in FILLER:
+            return None
     return None
 
 
@@ -345,21 +371,16 @@ def synopsis_counts(text: str, report: model.ProgressReport) -> list[model.Findi
     actual = Counter(a.rating for a in report.actions if a.rating)
     findings = []
     stated: dict[str, int] = {}
-    for clause in re.split(r"[.;:!?\n]", folded):
+    for sentence in re.split(r"[.;:!?\n]", folded):
+        if SCOPED.search(sentence):
+            continue  # counts within one pillar are not the report's
+        clause = fold_words(sentence)
         phrases = rating_phrases(clause)
         cursor = 0
         for start, end, code in phrases:
             before = re.findall(r"[a-z0-9]+", clause[cursor:start])
             cursor = end
-            count = None
-            for k in range(len(before) - 1, -1, -1):
-                value = _number(before[k])
-                if value is not None:
-                    whole = _part_of_whole(before, k)
-                    count = value if whole is None else whole
-                    break
-                if before[k] not in FILLER:
-                    break
+            count = _count_before(before)
             if count is not None and code not in stated:
                 stated[code] = count
     for code, count in stated.items():

@@ -55,6 +55,21 @@ def _fold(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", bare).split())
 
 
+STOP_WORDS = {"of", "the", "de", "du", "des", "del", "la", "le", "el", "l", "d"}
+
+
+def _variants(name: str) -> list[str]:
+    """A name as lists write it and as reports do: "Lao, République démocratique populaire" is
+    also "République démocratique populaire Lao"; articles and "of" are optional."""
+    forms = [name]
+    if "," in name:
+        head, _, tail = name.partition(",")
+        forms.append(f"{tail.strip()} {head.strip()}")
+    folded = [_fold(form) for form in forms]
+    bare = [" ".join(w for w in form.split() if w not in STOP_WORDS) for form in folded]
+    return [form for form in dict.fromkeys(folded + bare) if form]
+
+
 @cache
 def _names() -> dict[str, str]:
     """Every ISO country name (official, common, short) in EN, FR and ES, folded, to its code."""
@@ -70,11 +85,13 @@ def _names() -> dict[str, str]:
             if getattr(country, attr, None)
         ]
         for name in english:
-            table.setdefault(_fold(name), country.alpha_2)
-            for translation in translations:
-                table.setdefault(_fold(translation.gettext(name)), country.alpha_2)
+            for translation in (None, *translations):
+                local = translation.gettext(name) if translation else name
+                for form in _variants(local):
+                    table.setdefault(form, country.alpha_2)
     for alias, code in ALIASES.items():
-        table[_fold(alias)] = code
+        for form in _variants(alias):
+            table[form] = code
     return table
 
 
@@ -84,8 +101,9 @@ def code_for_name(name: str) -> str | None:
     if not folded:
         return None
     names = _names()
-    if folded in names:
-        return names[folded]
+    for form in _variants(name):
+        if form in names:
+            return names[form]
     # "The Republic of Cameroon", "Government of Togo": the longest known name inside it.
     padded = f" {folded} "
     found = [(len(n), code) for n, code in names.items() if len(n) > 3 and f" {n} " in padded]
@@ -93,7 +111,10 @@ def code_for_name(name: str) -> str | None:
 
 
 def title_case(name: str) -> str:
-    """A Party name as the report gives it, in title case: CAMBODIA -> Cambodia, LAO PDR -> Lao PDR."""
+    """A Party name as the report gives it, in title case.
+
+    CAMBODIA -> Cambodia, LAO PDR -> Lao PDR, RÉPUBLIQUE DU CONGO -> République du Congo.
+    """
     words = name.split()
     out = []
     for i, word in enumerate(words):

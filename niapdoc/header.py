@@ -30,10 +30,25 @@ ORDINAL_WORDS = {
 }  # fmt: skip
 
 
+def _unaccented(char: str) -> str:
+    bare = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in bare if not unicodedata.combining(c))
+
+
+# Latin letters with accents (and ligatures, ª, º) to their plain letters: folding is done
+# on every cell of every table, so it goes through one translation table.
+_FOLD = {
+    code: _unaccented(chr(code))
+    for code in (*range(0xA0, 0x250), *range(0x1E00, 0x1F00), *range(0xFB00, 0xFB07))
+    if _unaccented(chr(code)) != chr(code)
+}
+
+
 def fold(text: str) -> str:
     """Lower case without accents, for matching words in any of the three languages."""
-    bare = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in bare if not unicodedata.combining(c)).lower()
+    if text.isascii():
+        return text.lower()
+    return text.translate(_FOLD).lower()
 
 
 TITLE_MEETING = re.compile(r"\bSC\s?-?(\d{2,3})\b", re.IGNORECASE)
@@ -129,11 +144,17 @@ def meeting_from_title(text: str) -> str | None:
 def meeting_from_prepared_for(text: str) -> str | None:
     """'SC66' from 'Prepared for the 66th meeting of the CITES Standing Committee' (or FR/ES)."""
     folded = fold(text)
-    if not re.search(r"standing committee|comite permanent|comite permanente|\bsc\b", folded):
+    if not re.search(
+        r"standing committee|comite permanent|comite permanente|\bsc\b|\bsc\s?\d", folded
+    ):
         return None
     match = PREPARED_FOR.search(folded)
     if not match:
-        return None
+        # "Prepared for SC70", "Préparé pour la SC69".
+        short = re.search(r"\b(?:prepared|prepare|preparado|elaborado)e?\s+(?:for|pour|para)\b",
+                          folded)  # fmt: skip
+        named = TITLE_MEETING.search(folded)
+        return f"SC{int(named.group(1))}" if short and named else None
     number = match.group("n")
     if number.isdigit():
         return f"SC{int(number)}"

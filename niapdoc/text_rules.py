@@ -67,6 +67,22 @@ PLACEHOLDER_NAME = re.compile(
 BRACKETED = re.compile(r"^\s*\[(?P<inner>[^\[\]]*)\]\s*$")
 
 
+def join_broken(left: str, right: str) -> str:
+    """Two pieces of text that a page break cut apart, joined again.
+
+    A hyphen that hyphenation added (U+2010 or a soft hyphen) goes, and the word closes up; a
+    plain hyphen after a letter stays, without a space (a compound such as "counter-trafficking").
+    """
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left or right
+    if re.search(r"[^\W\d_][\u2010\u00ad]$", left) and right[:1].isalpha():
+        return left[:-1] + right
+    if re.search(r"[^\W\d_]-$", left) and right[:1].isalpha():
+        return left + right
+    return f"{left} {right}"
+
+
 def strip_bullet(text: str) -> str:
     """A progress item without its bullet character."""
     return BULLET.sub("", text, count=1).strip()
@@ -114,6 +130,8 @@ def title_and_flag(text: str) -> tuple[str, bool]:
 
 
 _PHRASES = sorted(WORDS, key=len, reverse=True)
+# The same words without spaces: a narrow column breaks "Substantially" into "Substantiall y".
+_COMPACT = {phrase.replace(" ", ""): code for phrase, code in WORDS.items()}
 _PHRASE_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(p) for p in _PHRASES) + r")(?![a-z])")
 
 
@@ -124,6 +142,9 @@ def find_rating(text: str) -> tuple[str | None, str]:
         return None, ""
     if folded in WORDS:
         return WORDS[folded], text.strip()
+    compact = folded.replace(" ", "")
+    if compact in _COMPACT:
+        return _COMPACT[compact], text.strip()
     match = _PHRASE_RE.search(folded)
     # Only a cell that is mostly the rating counts: "On track (see comments)" does,
     # a sentence that happens to contain "on track" does not.
@@ -132,7 +153,12 @@ def find_rating(text: str) -> tuple[str | None, str]:
     return None, text.strip()
 
 
+def fold_words(text: str) -> str:
+    """Text as rating phrases are matched: lower case, no accents, punctuation as spaces."""
+    return _fold(text)
+
+
 def rating_phrases(text: str) -> list[tuple[int, int, str]]:
-    """Every rating phrase in running text: (start, end, code) on the folded text."""
+    """Every rating phrase in running text: (start, end, code) on `fold_words(text)`."""
     folded = _fold(text)
     return [(m.start(), m.end(), WORDS[m.group(1)]) for m in _PHRASE_RE.finditer(folded)]

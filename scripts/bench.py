@@ -49,27 +49,32 @@ def bench_readers() -> list[tuple[str, str]]:
         blobs = [(p.read_bytes(), p.name) for p in paths]
         per_doc: list[float] = []
         for raw, name in blobs:
-            median, _ = timed(lambda raw=raw, name=name: read_report(raw, filename=name), 5)
+
+            def read(raw: bytes = raw, name: str = name) -> object:
+                return read_report(raw, filename=name)
+
+            median, _ = timed(read, 5)
             per_doc.append(median)
         total = sum(per_doc)
         rows.append(
             (
                 f"read {kind} ({len(paths)} documents)",
-                f"{1000 * len(paths) / total:.0f} documents/s, median {statistics.median(per_doc):.1f} ms,"
-                f" worst {max(per_doc):.1f} ms",
+                f"{1000 * len(paths) / total:.0f} documents/s, "
+                f"median {statistics.median(per_doc):.1f} ms, worst {max(per_doc):.1f} ms",
             )
         )
         if kind == "pdf" and shutil.which("pdftotext"):
             ratios = []
             for path, ours in zip(paths, per_doc, strict=True):
-                floor, _ = timed(
-                    lambda path=path: subprocess.run(  # noqa: S603
+
+                def extract(path: Path = path) -> object:
+                    return subprocess.run(  # noqa: S603
                         ["pdftotext", "-q", str(path), "-"],  # noqa: S607
                         check=False,
                         capture_output=True,
-                    ),
-                    5,
-                )
+                    )
+
+                floor, _ = timed(extract, 5)
                 ratios.append(ours / floor)
             rows.append(
                 (

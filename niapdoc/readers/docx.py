@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -43,7 +44,14 @@ def open_archive(raw: bytes, filename: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise ReportError(
             f"{filename} is not a readable Word file: the archive is damaged or truncated "
             f"({exc}); save it again from Word as .docx"
@@ -87,7 +95,14 @@ def read_part(archive: zipfile.ZipFile, name: str, filename: str) -> etree._Elem
     try:
         with archive.open(name) as stream:
             data = stream.read(MAX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
         raise ReportError(
             f"{filename} is damaged: its part {name} cannot be unpacked ({exc}); save it again "
             "from Word"

@@ -22,8 +22,8 @@ from tusk.reports.choices import ReportStatus
 from tusk.reports.models import ActionProgress, Assessment, Finding, ProgressReport
 from tusk.reports.selectors import (
     assessments_visible,
-    report_can,
     current_reports,
+    report_can,
     report_get_for_user,
     report_list_for_user,
 )

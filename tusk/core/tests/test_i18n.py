@@ -89,10 +89,21 @@ def test_it_translates_every_message_of_the_catalogue(language) -> None:
     for entry in messages:
         if not all(entry.translations):
             problems.append(f"line {entry.line}: untranslated: {entry.msgid!r}")
-        wanted = sorted(PLACEHOLDER.findall(entry.msgid))
+        plural = entry.fields.get("msgid_plural")
+        if plural is None:
+            wanted = sorted(PLACEHOLDER.findall(entry.msgid))
+            for translation in entry.translations:
+                if translation and sorted(PLACEHOLDER.findall(translation)) != wanted:
+                    problems.append(f"line {entry.line}: placeholders differ: {translation!r}")
+            continue
+        # A singular may spell its number out ("One field…"); the other forms use the count.
+        allowed = set(PLACEHOLDER.findall(entry.msgid)) | set(PLACEHOLDER.findall(plural))
         for translation in entry.translations:
-            if translation and sorted(PLACEHOLDER.findall(translation)) != wanted:
-                problems.append(f"line {entry.line}: placeholders differ: {translation!r}")
+            if not set(PLACEHOLDER.findall(translation)) <= allowed:
+                problems.append(f"line {entry.line}: unknown placeholder: {translation!r}")
+        last = entry.translations[-1] if entry.translations else ""
+        if sorted(PLACEHOLDER.findall(last)) != sorted(PLACEHOLDER.findall(plural)):
+            problems.append(f"line {entry.line}: plural placeholders differ: {last!r}")
     assert problems == []
 
 
