@@ -50,6 +50,20 @@ class TuskCommand(BaseCommand):
         self.stderr.write(f"error: {message}")
         sys.exit(EXIT_BAD_INPUT)
 
+    def read_document(self, path: str) -> Any:
+        """Read a report file into the interchange model, or fail with the reader's message."""
+        from django.conf import settings
+
+        from niapdoc.errors import ReportError
+        from niapdoc.reading import read_report
+
+        raw = self.read_input(path, limit=settings.TUSK_MAX_REPORT_BYTES)
+        try:
+            with time_limit(path):
+                return read_report(raw, filename=Path(path).name)
+        except ReportError as exc:
+            self.fail(str(exc))
+
     def read_input(self, path: str, *, limit: int) -> bytes:
         """The bytes of a file the user named, refusing what is missing, a folder or too large."""
         file = Path(path)

@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import asdict
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import CommandParser
 
-from niapdoc.errors import ReportError
-from niapdoc.reading import read_report
-from tusk.core.commands import TuskCommand, time_limit
+from tusk.core.commands import TuskCommand
 
 
 class Command(TuskCommand):
@@ -30,12 +26,7 @@ class Command(TuskCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: str = options["file"]
-        raw = self.read_input(path, limit=settings.TUSK_MAX_REPORT_BYTES)
-        try:
-            with time_limit(path):
-                report = read_report(raw, filename=Path(path).name)
-        except ReportError as exc:
-            self.fail(str(exc))
+        report = self.read_document(path)
         findings = report.findings
         if options["json"]:
             self.stdout.write(

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import CommandParser
 
-from niapdoc.errors import ReportError
-from niapdoc.reading import read_report
-from tusk.core.commands import TuskCommand, time_limit
+from tusk.core.commands import TuskCommand
 
 
 class Command(TuskCommand):
@@ -24,10 +20,5 @@ class Command(TuskCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: str = options["file"]
-        raw = self.read_input(path, limit=settings.TUSK_MAX_REPORT_BYTES)
-        try:
-            with time_limit(path):
-                report = read_report(raw, filename=Path(path).name)
-        except ReportError as exc:
-            self.fail(str(exc))
+        report = self.read_document(path)
         self.stdout.write(report.to_json(indent=None if options["compact"] else 2))
