@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +30,12 @@ from tusk.reports.selectors import (
 )
 
 _CYCLE_NUMBER = re.compile(r"(\d+)")
+
+
+def sort_key(name: str) -> str:
+    """A name as it sorts in a list: accents and case ignored, so Éthiopie sits among the E."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def cycle_number(cycle: str) -> int:
@@ -78,7 +85,7 @@ def party_rows_for_user(*, user: Any) -> list[PartyRow]:
             )
         )
     rows.sort(
-        key=lambda r: (r.category.category if r.category else "~", r.party.display_name.casefold())
+        key=lambda r: (r.category.category if r.category else "~", sort_key(r.party.display_name))
     )
     return rows
 
@@ -298,7 +305,7 @@ def home_for_user(*, user: Any, today: datetime.date) -> HomePage:
         parties = Party.objects.filter(pk__in=party_ids)
         due = sorted(
             (DueReport(party=p, report=reports.get(p.pk)) for p in parties),
-            key=lambda d: d.party.display_name.casefold(),
+            key=lambda d: sort_key(d.party.display_name),
         )
         if meeting.due_date is not None:
             days_left = (meeting.due_date - today).days

@@ -79,7 +79,8 @@ def plan_for_report(
 
     The newest version is used when it holds every action code the report rates; otherwise the
     report reflects a revised plan, so a new version is made, each action linked to the action
-    of the same code in the version before.
+    of the same code in the version before. The new version is a draft, seen only by its Party
+    and the Secretariat, until a report made on it is published (`plan_adopt_on_publish`).
     """
     latest = Plan.objects.filter(party=party).order_by("-version").first()
     codes = {a.code for a in report.actions}
@@ -88,15 +89,13 @@ def plan_for_report(
     plan = Plan(
         party=party,
         version=(latest.version + 1) if latest else 1,
-        status=PlanStatus.ADEQUATE,
+        status=PlanStatus.DRAFT,
         previous=latest,
         title="",
         is_demo=is_demo,
     )
     history_note(plan, actor=actor, reason="made from an imported progress report")
     plan.save()
-    if latest is not None:
-        Plan.objects.filter(pk=latest.pk).update(status=PlanStatus.SUPERSEDED)
     from tusk.core.reference import standard_pillar_for
 
     pillars = {

@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 from niapdoc.scales import in_scale
 from tusk.core.errors import Frozen, StaleEdit, WorkflowError
 from tusk.core.services import audit_record, history_note, snapshot
+from tusk.plans.services import plan_adopt
 from tusk.reports.choices import TRANSITIONS, ReportStatus
 from tusk.reports.models import ActionProgress, Assessment, Finding, ProgressReport
 from tusk.reports.notify import notify_report
@@ -199,6 +200,8 @@ def report_mark_assessed(*, report: ProgressReport, actor: Any) -> ProgressRepor
 def report_publish(*, report: ProgressReport, actor: Any) -> ProgressReport:
     """Make the report and its assessment public together."""
     moved = _move(report, actor=actor, to=ReportStatus.PUBLISHED, verb="report.publish")
+    # A plan version first seen in this report becomes public with it.
+    plan_adopt(plan=moved.plan, actor=actor, reason=f"its report for {moved.meeting} was published")
     notify_report(moved, "published")
     return moved
 

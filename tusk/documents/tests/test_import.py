@@ -241,3 +241,25 @@ def test_it_refuses_the_same_document_twice_whatever_its_name() -> None:
     report_import(raw=path.read_bytes(), filename="first.docx")
     with pytest.raises(Duplicate):
         report_import(raw=path.read_bytes(), filename="renamed.docx")
+
+
+def test_a_plan_first_seen_in_a_draft_stays_private_until_its_report_is_published(
+    chan, sofia
+) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from tusk.plans.selectors import plan_current_for_party
+    from tusk.reports import services
+
+    report = report_import(raw=EXAMPLE.read_bytes(), filename="cambodia-sc66.json").report
+    assert report.plan.status == "draft"
+    assert plan_current_for_party(user=AnonymousUser(), party_id=report.party_id) is None
+    assert plan_current_for_party(user=chan, party_id=report.party_id) == report.plan
+    report = services.report_submit(report=report, actor=chan)
+    report = services.report_start_review(report=report, actor=sofia)
+    report = services.report_mark_assessed(report=report, actor=sofia)
+    report = services.report_publish(report=report, actor=sofia)
+    report.plan.refresh_from_db()
+    assert report.plan.status == "adequate"
+    assert plan_current_for_party(user=AnonymousUser(), party_id=report.party_id) == report.plan
+    assert AuditEvent.objects.filter(verb="plan.adopt").count() == 1
