@@ -11,5 +11,8 @@ urlpatterns = [
     path("accounts/", include(account_patterns)),
     path("api/", include("tusk.api.urls")),
     path("reports/", include("tusk.reports.urls")),
+    path("reports/", include("tusk.documents.urls")),
+    path("", include("tusk.documents.opendata_urls")),
+    path("", include("tusk.documents.annex_urls")),
     path("", include("tusk.core.urls")),
 ]

@@ -92,6 +92,24 @@ MATRIX: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
         lambda w: reverse("review-move", args=[w.kh_submitted.pk, "start"]),
         statuses(405, 405, 405, 405, 405, 405),
     ),
+    "report-export": (
+        lambda w: reverse("report-export", args=[w.kh_draft.pk, "json"]),
+        DRAFT_READERS,
+    ),
+    "open-data": (lambda w: reverse("open-data"), EVERYONE),
+    "open-data-file": (
+        lambda w: reverse("open-data-file", kwargs={"table": "ratings", "fmt": "csv"}),
+        EVERYONE,
+    ),
+    "open-data-zip": (lambda w: reverse("open-data-zip"), EVERYONE),
+    "meeting-annex": (
+        lambda w: reverse("meeting-annex", args=[w.kh_published.meeting.code]),
+        EVERYONE,
+    ),
+    "meeting-annex-export": (
+        lambda w: reverse("meeting-annex-export", args=[w.kh_published.meeting.code, "csv"]),
+        EVERYONE,
+    ),
 }
 
 # Writes: who may POST to them at all. Everyone else is refused and nothing changes.

@@ -1,0 +1,9 @@
+"""The documents app's pages, mounted under reports/ beside the reports app's own."""
+
+from django.urls import path
+
+from tusk.documents import views
+
+urlpatterns = [
+    path("<int:pk>/export.<str:fmt>", views.report_export, name="report-export"),
+]
