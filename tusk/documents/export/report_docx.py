@@ -12,7 +12,7 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -183,8 +183,8 @@ def write_docx(content: ReportContent) -> bytes:
     document.core_properties.title = content.symbol
     document.core_properties.language = content.language
     footer = section.footer.paragraphs[0]
-    footer.text = f"{content.symbol}\tp. "
-    footer.paragraph_format.tab_stops.add_tab_stop(Cm(25.7), WD_TAB_ALIGNMENT.RIGHT)
+    # A separator rather than a tab: LibreOffice ignored the tab stop and ran the two together.
+    footer.text = f"{content.symbol}  ·  p. "
     _page_field(footer, "PAGE")
     footer.add_run(" / ")
     _page_field(footer, "NUMPAGES")
