@@ -86,6 +86,40 @@ def bench_readers() -> list[tuple[str, str]]:
     return rows
 
 
+def bench_documents() -> list[tuple[str, str]]:
+    """The annex table of SC70 in its four formats, and one report in each export format."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from tusk.documents.annex_export import annex_export
+    from tusk.documents.export import export_report
+    from tusk.reports.models import ProgressReport
+
+    rows = []
+    start = time.perf_counter()
+    sizes = []
+    for fmt in ("csv", "xlsx", "docx", "pdf"):
+        sizes.append(len(annex_export(user=AnonymousUser(), code="SC70", fmt=fmt, language="en")))
+    rows.append(
+        (
+            "annex table SC70, all four formats",
+            f"{time.perf_counter() - start:.2f} s together (csv, xlsx, docx, pdf: "
+            + ", ".join(f"{size / 1024:.0f} KB" for size in sizes)
+            + ")",
+        )
+    )
+    report = ProgressReport.objects.get(party__country="KH", meeting__number=66, is_current=True)
+    for fmt in ("docx", "pdf", "xlsx", "json"):
+
+        def export(fmt: str = fmt) -> object:
+            return export_report(report, fmt)
+
+        median, worst = timed(export, 3)
+        rows.append(
+            (f"export Cambodia SC66 as {fmt}", f"median {median:.0f} ms, worst {worst:.0f} ms")
+        )
+    return rows
+
+
 def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="tusk-bench-"))
     os.environ["DATABASE_URL"] = f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -112,6 +146,8 @@ def main() -> None:
     start = time.perf_counter()
     demo_load()
     rows.append(("loaddemo (again, no change)", f"{time.perf_counter() - start:.2f} s"))
+
+    rows += bench_documents()
 
     example = json.loads((ROOT / "niapdoc/tests/fixtures/cambodia-sc66.json").read_text())
     counter = iter(range(10_000))
