@@ -14,5 +14,6 @@ urlpatterns = [
     path("reports/", include("tusk.documents.urls")),
     path("", include("tusk.documents.opendata_urls")),
     path("", include("tusk.documents.annex_urls")),
+    path("", include("tusk.core.chart_urls")),
     path("", include("tusk.core.urls")),
 ]

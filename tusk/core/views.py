@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 
+from tusk.core.charts import party_ratings_chart
 from tusk.core.pages_selectors import home_for_user, party_page_for_user, party_rows_for_user
 
 
@@ -24,4 +26,9 @@ def party_list(request: HttpRequest) -> HttpResponse:
 def party_detail(request: HttpRequest, code: str) -> HttpResponse:
     """One Party: its categories, regions, current plan with ratings, and its reports."""
     page = party_page_for_user(user=request.user, code=code)
-    return render(request, "core/party_detail.html", {"page": page, "party": page.party})
+    chart = party_ratings_chart(user=request.user, party=page.party, language=get_language())
+    return render(
+        request,
+        "core/party_detail.html",
+        {"page": page, "party": page.party, "ratings_chart": chart},
+    )

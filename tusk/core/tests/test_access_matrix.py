@@ -56,6 +56,7 @@ MATRIX: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
     "home": (lambda w: reverse("home"), EVERYONE),
     "party-list": (lambda w: reverse("party-list"), EVERYONE),
     "party-detail": (lambda w: reverse("party-detail", args=["kh"]), EVERYONE),
+    "party-ratings-chart": (lambda w: reverse("party-ratings-chart", args=["KH"]), EVERYONE),
     "login": (lambda w: reverse("login"), statuses(200, 302, 302, 302, 302, 302)),
     "logout": (lambda w: reverse("logout"), statuses(405, 405, 405, 405, 405, 405)),
     "api-root": (lambda w: reverse("api-root"), EVERYONE),
@@ -96,6 +97,14 @@ MATRIX: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
         lambda w: reverse("report-export", args=[w.kh_draft.pk, "json"]),
         DRAFT_READERS,
     ),
+    "report-xlsx-upload": (
+        lambda w: reverse("report-xlsx-upload", args=[w.kh_draft.pk]),
+        FOCAL_EDIT,
+    ),
+    "report-xlsx-apply": (
+        lambda w: reverse("report-xlsx-apply", args=[w.kh_draft.pk]),
+        statuses(LOGIN, 405, 405, 405, 405, 405),
+    ),
     "open-data": (lambda w: reverse("open-data"), EVERYONE),
     "open-data-file": (
         lambda w: reverse("open-data-file", kwargs={"table": "ratings", "fmt": "csv"}),
@@ -121,6 +130,10 @@ WRITERS: dict[str, tuple[Callable[[World], str], set[str]]] = {
         {"chan", "admin"},
     ),
     "report-upload": (lambda w: reverse("report-upload"), {"chan", "gaelle"}),
+    "report-xlsx-apply": (
+        lambda w: reverse("report-xlsx-apply", args=[w.kh_draft.pk]),
+        {"chan", "admin"},
+    ),
     "review-import": (lambda w: reverse("review-import"), {"secretariat", "admin"}),
     "review-report": (
         lambda w: reverse("review-report", args=[w.kh_submitted.pk]),
