@@ -10,6 +10,7 @@ APT_PACKAGES=(
   libreoffice-writer-nogui            # opening exported DOCX
   fonts-dejavu-core fonts-liberation2 # fonts for PDFs and screenshots
   gettext                             # compiling the FR/ES catalogues
+  libpango-1.0-0 libpangoft2-1.0-0    # WeasyPrint's text layout, for PDFs
   postgresql                          # the second database every test runs on
   make git curl ca-certificates
 )
@@ -26,7 +27,7 @@ if ((${#missing[@]})); then
   # Installing postgresql must not start a server: the tests start their own.
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 if ! command -v uv >/dev/null 2>&1; then
