@@ -47,6 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
         "action": "ACTION",
         "evaluation": "EVALUATION",
         "summary": "SUMMARY OF PROGRESS (and comments)",
+        "ratings_chart": "Ratings of the actions at each meeting",
         "category": "CATEGORY {number}: {name}",
         "symbol": "{meeting} – {party} – NIAP progress report",
     },
@@ -66,6 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "action": "ACTIVITÉ",
         "evaluation": "ÉVALUATION",
         "summary": "RÉSUMÉ DES PROGRÈS (et observations)",
+        "ratings_chart": "Évaluation des mesures à chaque session",
         "category": "CATÉGORIE {number} : {name}",
         "symbol": "{meeting} – {party} – rapport d'avancement du PANI",
     },
@@ -87,6 +89,7 @@ LABELS: dict[str, dict[str, str]] = {
         "action": "MEDIDA",
         "evaluation": "EVALUACIÓN",
         "summary": "RESUMEN DE LOS AVANCES (y comentarios)",
+        "ratings_chart": "Calificación de las medidas en cada reunión",
         "category": "CATEGORÍA {number}: {name}",
         "symbol": "{meeting} – {party} – informe sobre los progresos del PANM",
     },
@@ -139,6 +142,8 @@ class ReportContent:
     report: ProgressReport
     document: doc.ProgressReport
     pillars: list[PillarRows]
+    # The Party's ratings over meetings, drawn after Part C; off where only the text matters.
+    chart: bool = True
 
     @property
     def language(self) -> str:
@@ -247,11 +252,16 @@ def export_filename(report: ProgressReport, fmt: str) -> str:
     )
 
 
-def export_report(report: ProgressReport, fmt: str) -> bytes:
-    """The report as the bytes of a `fmt` file; ValueError for a format Tusk does not write."""
+def export_report(report: ProgressReport, fmt: str, *, chart: bool = True) -> bytes:
+    """The report as the bytes of a `fmt` file; ValueError for a format Tusk does not write.
+
+    Word and PDF end with the chart of the Party's ratings at each meeting (the page's chart);
+    `chart=False` leaves it out, for bulk exports where only the text matters.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"not an export format: {fmt!r} (use {', '.join(FORMATS)})")
     content = report_content(report)
+    content.chart = chart
     if fmt == "json":
         return content.document.to_json().encode()
     # Imported on demand: WeasyPrint alone takes a second to load.

@@ -8,6 +8,7 @@ bullets under a merged category row), as a focal point would have filled in the 
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -154,6 +155,15 @@ def _part_c(document: object, content: ReportContent) -> None:
     _widths(table, (Cm(7.5), Cm(3.7), Cm(14.5)))
 
 
+def _chart(document: Any, content: ReportContent) -> None:
+    """The Party's ratings at each meeting: the page's Vega-Lite chart, as a PNG."""
+    from tusk.core.charts import chart_for_report_documents
+
+    _svg, png = chart_for_report_documents(content.report)
+    document.add_heading(content.label("ratings_chart"), level=2)
+    document.add_picture(io.BytesIO(png), width=Cm(16))
+
+
 def _widths(table: object, widths: tuple[Cm, ...]) -> None:
     # LibreOffice lays a table out by its grid and Word by its cells: both are set.
     table.autofit = False  # type: ignore[attr-defined]
@@ -192,6 +202,8 @@ def write_docx(content: ReportContent) -> bytes:
     _part_a(document, content)
     _part_b(document, content)
     _part_c(document, content)
+    if content.chart:
+        _chart(document, content)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

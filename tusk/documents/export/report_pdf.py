@@ -67,6 +67,26 @@ def print_context(content: ReportContent) -> dict[str, Any]:
         "scale": [{"code": code, "word": word} for code, word in scale],
         "part_b": part_b,
         "part_c": part_c,
+        **_chart(content),
+    }
+
+
+def _chart(content: ReportContent) -> dict[str, str]:
+    """The Party's ratings at each meeting: the page's Vega-Lite chart, as SVG."""
+    if not content.chart:
+        return {}
+    from tusk.core.charts import (
+        chart_for_report_documents,
+        chart_summary,
+        report_document_rows,
+        svg_data_uri,
+    )
+
+    svg, _png = chart_for_report_documents(content.report)
+    return {
+        "chart_title": content.label("ratings_chart"),
+        "chart_src": svg_data_uri(svg),
+        "chart_alt": chart_summary(report_document_rows(content.report), content.language),
     }
 
 
