@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import io
 import json
-import random
 import shutil
 import subprocess
-import time
 from pathlib import Path
 from typing import Any
 
@@ -253,23 +251,20 @@ def test_libreoffice_opens_the_exported_docx(
 
 
 @pytest.mark.slow
-def test_every_demo_report_reads_back_the_same_from_docx_and_a_sample_from_pdf() -> None:
+def test_every_demo_report_reads_back_the_same_from_docx_and_pdf() -> None:
     demo_load()
     reports = list(ProgressReport.objects.select_related("party", "meeting", "plan"))
     assert len(reports) > 10
-    started = time.monotonic()
-    sample = {r.pk for r in random.Random(5).sample(reports, 10)}
     problems: dict[str, list[str]] = {}
     for report in reports:
         stored = report_content(report).document
-        for fmt in ("docx", "pdf") if report.pk in sample else ("docx",):
+        for fmt in ("docx", "pdf"):
             # The chart is left out here: this checks the text of 160 reports, not the picture.
             back = read_report(export_report(report, fmt, chart=False), filename=f"export.{fmt}")
             found = differences(stored, back)
             if found:
                 problems[f"{report} {fmt}"] = found[:3]
     assert problems == {}
-    assert time.monotonic() - started < 60
 
 
 @pytest.mark.django_db
