@@ -171,6 +171,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 TUSK_MAX_REPORT_BYTES = int(os.environ.get("TUSK_MAX_REPORT_BYTES", str(20 * 1024 * 1024)))
 # Days before a meeting that a progress report is due (domain.md: about 90, unconfirmed).
 TUSK_REPORT_DUE_DAYS = int(os.environ.get("TUSK_REPORT_DUE_DAYS", "90"))
+# Days the Standing Committee gives a Party warned for a missing report (domain.md: about 60).
+TUSK_WARNING_DAYS = int(os.environ.get("TUSK_WARNING_DAYS", "60"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -105,6 +105,11 @@ MATRIX: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
         lambda w: reverse("report-xlsx-apply", args=[w.kh_draft.pk]),
         statuses(LOGIN, 405, 405, 405, 405, 405),
     ),
+    "meeting-overview": (lambda w: reverse("meeting-overview", args=["SC77"]), SECRETARIAT_ONLY),
+    "meeting-overview-export": (
+        lambda w: reverse("meeting-overview-export", args=["SC77", "docx"]),
+        SECRETARIAT_ONLY,
+    ),
     "open-data": (lambda w: reverse("open-data"), EVERYONE),
     "open-data-file": (
         lambda w: reverse("open-data-file", kwargs={"table": "ratings", "fmt": "csv"}),
@@ -135,6 +140,10 @@ WRITERS: dict[str, tuple[Callable[[World], str], set[str]]] = {
         {"chan", "admin"},
     ),
     "review-import": (lambda w: reverse("review-import"), {"secretariat", "admin"}),
+    "meeting-overview": (
+        lambda w: reverse("meeting-overview", args=["SC77"]),
+        {"secretariat", "admin"},
+    ),
     "review-report": (
         lambda w: reverse("review-report", args=[w.kh_submitted.pk]),
         {"secretariat", "admin"},

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 MODELS = sorted(
     (model._meta.app_label, model._meta.model_name)
     for model in admin.site._registry
-    if model._meta.app_label in {"core", "accounts", "plans", "reports", "support"}
+    if model._meta.app_label in {"core", "accounts", "plans", "reports", "support", "documents"}
 )
 
 

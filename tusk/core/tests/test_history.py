@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.apps import apps
 
-DOMAIN_APPS = {"core", "accounts", "plans", "reports", "support"}
+DOMAIN_APPS = {"core", "accounts", "plans", "reports", "support", "documents"}
 # The audit trail is itself the record of changes; it is never edited.
 EXEMPT = {"AuditEvent"}
 
