@@ -30,7 +30,7 @@ from tusk.core.services import audit_record, history_note
 from tusk.plans.choices import PlanStatus
 from tusk.plans.models import Action, Pillar, Plan
 from tusk.reports import services as report_services
-from tusk.reports.choices import ReportStatus, SourceKind
+from tusk.reports.choices import ReportStatus, SourceKind, status_phrase
 from tusk.reports.models import ActionProgress, ProgressReport, source_upload_path
 
 
@@ -145,7 +145,7 @@ def _check_duplicate(*, file_sha: str, document_sha: str) -> None:
     if earlier is not None:
         raise Duplicate(
             f"this file was already imported as {earlier.party} {earlier.meeting} "
-            f"(revision {earlier.revision}, {earlier.get_status_display().lower()}, report "
+            f"(revision {earlier.revision}, {status_phrase(earlier.get_status_display())}, report "
             f"#{earlier.pk}): nothing was stored; to change that report, edit its draft or "
             "make a new revision"
         )

@@ -32,7 +32,7 @@ from tusk.core.errors import ServiceError
 from tusk.core.meetings import parse_meeting_code
 from tusk.core.models import Meeting, Party
 from tusk.core.services import audit_record
-from tusk.reports.choices import Rating, ReportStatus
+from tusk.reports.choices import Rating, ReportStatus, status_phrase
 from tusk.reports.models import ActionProgress, Assessment, ProgressReport
 from tusk.reports.services import assessment_rate, report_start_review
 
@@ -426,7 +426,7 @@ def _resolve(row: ImportRow, lookup: _Lookup, seen: dict[int, int]) -> None:
     if report.status not in RATEABLE:
         row.message = _(
             "The report of {party} for {meeting} is {status}: its ratings can no longer change."
-        ).format(status=report.get_status_display().lower(), **names)
+        ).format(status=status_phrase(report.get_status_display()), **names)
         return
     if not row.action_text:
         row.message = _(

@@ -49,6 +49,12 @@ class ReportStatus(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+def status_phrase(label: object) -> str:
+    """A status label inside a sentence: "Returned to the Party" -> "returned to the Party"."""
+    text = str(label)
+    return text[:1].lower() + text[1:]
+
+
 # Which moves the workflow allows; a returned report is revised into a new draft instead.
 TRANSITIONS: dict[str, frozenset[str]] = {
     ReportStatus.DRAFT: frozenset({ReportStatus.SUBMITTED}),

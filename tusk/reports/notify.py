@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from tusk.accounts.choices import Role
 from tusk.accounts.models import User
+from tusk.reports.choices import status_phrase
 from tusk.reports.models import ProgressReport
 
 log = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def _body(report: ProgressReport, event: str, reason: str) -> str:
             party=report.party,
             meeting=report.meeting,
             revision=report.revision,
-            status=report.get_status_display().lower(),
+            status=status_phrase(report.get_status_display()),
         )
     ]
     if reason:

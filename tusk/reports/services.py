@@ -20,7 +20,7 @@ from niapdoc.scales import in_scale
 from tusk.core.errors import Frozen, StaleEdit, WorkflowError
 from tusk.core.services import audit_record, history_note, snapshot
 from tusk.plans.services import plan_adopt
-from tusk.reports.choices import TRANSITIONS, ReportStatus
+from tusk.reports.choices import TRANSITIONS, ReportStatus, status_phrase
 from tusk.reports.models import ActionProgress, Assessment, Finding, ProgressReport
 from tusk.reports.notify import notify_report
 
@@ -41,7 +41,7 @@ def _ensure_draft(report: ProgressReport) -> None:
             _(
                 "The report {report} is {status} and can no longer be changed in place; "
                 "make a new revision to change it."
-            ).format(report=report, status=report.get_status_display().lower())
+            ).format(report=report, status=status_phrase(report.get_status_display()))
         )
 
 
@@ -141,8 +141,8 @@ def _move(
     if to not in TRANSITIONS[locked.status]:
         raise WorkflowError(
             _("A report that is {current} cannot be moved to {target}.").format(
-                current=locked.get_status_display().lower(),
-                target=ReportStatus(to).label.lower(),
+                current=status_phrase(locked.get_status_display()),
+                target=status_phrase(ReportStatus(to).label),
             )
         )
     before = {"status": locked.status}
@@ -304,7 +304,7 @@ def assessment_rate(
     if report.status not in {ReportStatus.SUBMITTED, ReportStatus.UNDER_REVIEW}:
         raise WorkflowError(
             _("Only a submitted report under review can be assessed; this one is {status}.").format(
-                status=report.get_status_display().lower()
+                status=status_phrase(report.get_status_display())
             )
         )
     if not in_scale(rating, report.scale):

@@ -31,3 +31,11 @@ def language_name(code: str | None) -> str:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
         return code
+
+
+@register.filter
+def status_phrase(label: object) -> str:
+    """A status inside a sentence: "Returned to the Party" reads "returned to the Party"."""
+    from tusk.reports.choices import status_phrase as phrase
+
+    return phrase(label)

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from niapdoc.scales import RATINGS, ratings_of
 from tusk.core.errors import Frozen, ServiceError, StaleEdit
 from tusk.documents.export import ReportContent, export_filename
+from tusk.reports.choices import status_phrase
 from tusk.reports.models import ActionProgress, ProgressReport
 from tusk.reports.services import progress_update
 
@@ -221,8 +222,8 @@ def xlsx_apply(
     """
     if report.is_frozen:
         raise Frozen(
-            f"The report {report} is {report.get_status_display().lower()} and can no longer "
-            "be changed in place; make a new revision and upload the workbook to it."
+            f"The report {report} is {status_phrase(report.get_status_display())} and can no "
+            "longer be changed in place; make a new revision and upload the workbook to it."
         )
     changes = xlsx_changes(report, raw_xlsx)
     by_code: dict[str, dict[str, Any]] = defaultdict(dict)

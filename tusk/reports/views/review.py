@@ -31,6 +31,7 @@ from tusk.reports.assessing import (
     assessment_import_plan,
     assessments_record,
 )
+from tusk.reports.choices import status_phrase
 from tusk.reports.forms_review import (
     ActionAssessmentForm,
     AssessmentUploadForm,
@@ -129,7 +130,7 @@ def review_report(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(
             request,
             _("This report is {status}: its ratings can no longer change.").format(
-                status=page.report.get_status_display().lower()
+                status=status_phrase(page.report.get_status_display())
             ),
         )
         return redirect("review-report", pk=pk)

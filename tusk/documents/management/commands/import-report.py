@@ -13,6 +13,7 @@ from niapdoc.errors import ReportError
 from tusk.core.commands import TuskCommand
 from tusk.core.errors import ServiceError
 from tusk.documents.services import report_import
+from tusk.reports.choices import status_phrase
 
 
 class Command(TuskCommand):
@@ -61,7 +62,7 @@ class Command(TuskCommand):
             return
         self.stdout.write(
             f"imported {path} as report #{report.pk}: {report.party} {report.meeting}, "
-            f"revision {report.revision}, {report.get_status_display().lower()}, "
+            f"revision {report.revision}, {status_phrase(report.get_status_display())}, "
             f"{report.progress.count()} actions, {len(result.findings)} findings"
         )
         if result.created:
