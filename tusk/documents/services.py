@@ -7,6 +7,7 @@ the same way.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -160,6 +161,7 @@ def report_import(
     submit: bool = False,
     meeting_code: str | None = None,
     is_demo: bool = False,
+    submitted_on: datetime.date | None = None,
 ) -> ImportResult:
     """Read a report file and store it as the current draft of its Party and meeting.
 
@@ -256,5 +258,15 @@ def report_import(
         reason=f"imported from {filename}",
     )
     if submit:
-        report = report_services.report_submit(report=report, actor=actor)
+        when = (
+            datetime.datetime.combine(submitted_on, datetime.time(12), tzinfo=datetime.UTC)
+            if submitted_on
+            else None
+        )
+        report = report_services.report_submit(
+            report=report,
+            actor=actor,
+            submitted_at=when,
+            reason=f"sent on {submitted_on.isoformat()}, entered later" if submitted_on else "",
+        )
     return ImportResult(report=report, findings=list(parsed.findings), created=created)

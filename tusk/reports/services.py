@@ -7,6 +7,7 @@ overwritten. Every function here runs in a transaction and writes an audit event
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -135,7 +136,13 @@ def progress_update(
 
 
 def _move(
-    report: ProgressReport, *, actor: Any, to: str, verb: str, reason: str = ""
+    report: ProgressReport,
+    *,
+    actor: Any,
+    to: str,
+    verb: str,
+    reason: str = "",
+    when: datetime.datetime | None = None,
 ) -> ProgressReport:
     locked = ProgressReport.objects.select_for_update().get(pk=report.pk)
     if to not in TRANSITIONS[locked.status]:
@@ -147,7 +154,7 @@ def _move(
         )
     before = {"status": locked.status}
     locked.status = to
-    now = timezone.now()
+    now = when or timezone.now()
     if to == ReportStatus.SUBMITTED:
         locked.submitted_at = now
     if to == ReportStatus.PUBLISHED:
@@ -161,10 +168,25 @@ def _move(
 
 
 @transaction.atomic
-def report_submit(*, report: ProgressReport, actor: Any, reason: str = "") -> ProgressReport:
-    """Submit a draft to the Secretariat; from now on the revision is frozen."""
+def report_submit(
+    *,
+    report: ProgressReport,
+    actor: Any,
+    reason: str = "",
+    submitted_at: datetime.datetime | None = None,
+) -> ProgressReport:
+    """Submit a draft to the Secretariat; from now on the revision is frozen.
+
+    `submitted_at` records when an old report was really sent, for reports entered after the
+    fact (an import of past years); it defaults to now.
+    """
     moved = _move(
-        report, actor=actor, to=ReportStatus.SUBMITTED, verb="report.submit", reason=reason
+        report,
+        actor=actor,
+        to=ReportStatus.SUBMITTED,
+        verb="report.submit",
+        reason=reason,
+        when=submitted_at,
     )
     notify_report(moved, "submitted")
     return moved

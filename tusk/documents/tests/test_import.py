@@ -263,3 +263,24 @@ def test_a_plan_first_seen_in_a_draft_stays_private_until_its_report_is_publishe
     assert report.plan.status == "adequate"
     assert plan_current_for_party(user=AnonymousUser(), party_id=report.party_id) == report.plan
     assert AuditEvent.objects.filter(verb="plan.adopt").count() == 1
+
+
+def test_a_past_report_keeps_the_day_it_was_really_sent() -> None:
+    out = StringIO()
+    call_command(
+        "import-report", str(EXAMPLE), "--submit", "--submitted-on", "2015-10-10", stdout=out
+    )
+    report = ProgressReport.objects.get()
+    assert report.submitted_at.date().isoformat() == "2015-10-10"
+    assert (
+        AuditEvent.objects.get(verb="report.submit").reason == "sent on 2015-10-10, entered later"
+    )
+
+
+def test_submitted_on_without_submit_is_refused() -> None:
+    err = StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import-report", str(EXAMPLE), "--submitted-on", "2015-10-10", stderr=err)
+    assert exit_info.value.code == 2
+    assert "use it with --submit" in err.getvalue()
+    assert ProgressReport.objects.count() == 0

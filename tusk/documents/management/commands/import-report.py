@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import argparse
+import datetime
 import json
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,15 @@ from tusk.documents.services import report_import
 from tusk.reports.choices import status_phrase
 
 
+def _date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a date: write it as 2015-10-13"
+        ) from None
+
+
 class Command(TuskCommand):
     help = (
         "Import a progress report (tusk.progress-report.v1 JSON) as the draft of its Party for "
@@ -27,10 +38,17 @@ class Command(TuskCommand):
         parser.add_argument("file", help="the report file")
         parser.add_argument("--submit", action="store_true", help="submit the draft at once")
         parser.add_argument("--meeting", help="the meeting, when the report names none: SC66")
+        parser.add_argument(
+            "--submitted-on",
+            type=_date,
+            help="with --submit, the day the Party really sent it (YYYY-MM-DD), for past reports",
+        )
         parser.add_argument("--json", action="store_true", help="print the result as JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: str = options["file"]
+        if options["submitted_on"] and not options["submit"]:
+            self.fail("--submitted-on says when a report was sent: use it with --submit")
         raw = self.read_input(path, limit=settings.TUSK_MAX_REPORT_BYTES)
         try:
             result = report_import(
@@ -38,6 +56,7 @@ class Command(TuskCommand):
                 filename=Path(path).name,
                 submit=options["submit"],
                 meeting_code=options["meeting"],
+                submitted_on=options["submitted_on"],
             )
         except (ReportError, ServiceError) as exc:
             self.fail(str(exc) if str(exc).startswith(Path(path).name) else f"{path}: {exc}")
