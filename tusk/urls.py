@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("tusk.documents.annex_urls")),
     path("", include("tusk.core.chart_urls")),
     path("", include("tusk.documents.overview_urls")),
+    path("", include("tusk.support.urls")),
     path("", include("tusk.core.urls")),
 ]

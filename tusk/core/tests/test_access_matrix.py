@@ -110,6 +110,8 @@ MATRIX: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
         lambda w: reverse("meeting-overview-export", args=["SC77", "docx"]),
         SECRETARIAT_ONLY,
     ),
+    "needs-dashboard": (lambda w: reverse("needs-dashboard"), EVERYONE),
+    "needs-dashboard-csv": (lambda w: reverse("needs-dashboard-csv"), EVERYONE),
     "open-data": (lambda w: reverse("open-data"), EVERYONE),
     "open-data-file": (
         lambda w: reverse("open-data-file", kwargs={"table": "ratings", "fmt": "csv"}),
