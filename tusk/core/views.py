@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -9,6 +10,9 @@ from django.utils.translation import get_language
 
 from tusk.core.charts import party_ratings_chart
 from tusk.core.pages_selectors import home_for_user, party_page_for_user, party_rows_for_user
+
+# Every NIAP Party fits on one page today (26); all 183 CITES Parties would take four.
+PARTIES_PER_PAGE = 60
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -19,8 +23,10 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def party_list(request: HttpRequest) -> HttpResponse:
     """Every Party in the NIAP process, by category, with its latest visible report."""
-    rows = party_rows_for_user(user=request.user)
-    return render(request, "core/party_list.html", {"rows": rows})
+    page = Paginator(party_rows_for_user(user=request.user), PARTIES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "core/party_list.html", {"rows": page.object_list, "page": page})
 
 
 def party_detail(request: HttpRequest, code: str) -> HttpResponse:

@@ -408,3 +408,21 @@ def test_it_draws_the_403_page_in_the_layout(db) -> None:
     assert response.status_code == 403
     html = response.content.decode()
     assert "Not allowed" in html and 'class="brand"' in html
+
+
+def test_the_party_list_pages_through_many_parties(settings) -> None:
+    from django.test import Client
+
+    from tusk.core import views
+    from tusk.testing.factories import PartyFactory
+
+    for code in ("KH", "GA", "VN", "LA", "TH"):
+        PartyFactory.create(country=code)
+    views.PARTIES_PER_PAGE, saved = 2, views.PARTIES_PER_PAGE
+    try:
+        first = Client().get("/parties/").content.decode()
+        last = Client().get("/parties/?page=3").content.decode()
+    finally:
+        views.PARTIES_PER_PAGE = saved
+    assert "Page 1 of 3" in first and 'rel="next"' in first
+    assert "Page 3 of 3" in last and 'rel="next"' not in last
