@@ -24,7 +24,8 @@ if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
     echo "setup: not root and no sudo: install these packages yourself: ${missing[*]}" >&2; exit 1
   fi
-  # Installing postgresql must not start a server: the tests start their own.
+  # A PostgreSQL server the package may start is never used: the tests start their own
+  # throwaway cluster on a free loopback port.
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
