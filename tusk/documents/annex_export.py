@@ -11,11 +11,11 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
 from tusk.documents.annex import RATING_ORDER, Annex, Column, annex_for_user, rating_label
+from tusk.documents.printing import pdf_from_template
 
 FORMATS: dict[str, str] = {
     "csv": "text/csv; charset=utf-8",
@@ -307,14 +307,7 @@ def annex_docx(grid: Grid) -> bytes:
 
 def annex_pdf(grid: Grid) -> bytes:
     """A PDF, landscape A4, printed by WeasyPrint from `documents/annex_print.html`."""
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "documents/annex_print.html",
-        {"grid": grid, "language": translation.get_language() or "en"},
-    )
-    pdf: bytes = HTML(string=html).write_pdf()
-    return pdf
+    return pdf_from_template("documents/annex_print.html", {"grid": grid})
 
 
 def annex_export(*, user: Any, code: str, fmt: str, language: str) -> bytes:

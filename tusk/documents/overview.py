@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 
@@ -29,6 +28,7 @@ from tusk.documents.annex import Annex, AnnexRow, annex_for_user, rating_label
 from tusk.documents.annex_export import FORMATS as ANNEX_FORMATS
 from tusk.documents.annex_export import _docx_cell, _docx_table_layout
 from tusk.documents.models import Recommendation
+from tusk.documents.printing import pdf_from_template
 from tusk.reports.models import ActionProgress
 from tusk.reports.review_selectors import (
     MISSING,
@@ -363,14 +363,7 @@ def overview_docx(overview: Overview) -> bytes:
 
 def overview_pdf(overview: Overview) -> bytes:
     """A PDF, landscape A4, printed by WeasyPrint from `documents/overview_print.html`."""
-    from weasyprint import HTML
-
-    html = render_to_string(
-        "documents/overview_print.html",
-        {"overview": overview, "language": translation.get_language() or "en"},
-    )
-    pdf: bytes = HTML(string=html).write_pdf()
-    return pdf
+    return pdf_from_template("documents/overview_print.html", {"overview": overview})
 
 
 def overview_export(*, user: Any, code: str, fmt: str, language: str) -> bytes:
