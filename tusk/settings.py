@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "tusk.plans",
     "tusk.reports",
     "tusk.support",
+    "tusk.dashboards",
     "tusk.documents",
 ]
 
@@ -173,6 +174,9 @@ TUSK_MAX_REPORT_BYTES = int(os.environ.get("TUSK_MAX_REPORT_BYTES", str(20 * 102
 TUSK_REPORT_DUE_DAYS = int(os.environ.get("TUSK_REPORT_DUE_DAYS", "90"))
 # Days the Standing Committee gives a Party warned for a missing report (domain.md: about 60).
 TUSK_WARNING_DAYS = int(os.environ.get("TUSK_WARNING_DAYS", "60"))
+# The share of a Party's actions rated achieved or substantially achieved by the Secretariat
+# (else by the Party) from which the process overview lists it as near exit.
+TUSK_NEAR_EXIT_SHARE = float(os.environ.get("TUSK_NEAR_EXIT_SHARE", "0.8"))
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

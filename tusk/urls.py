@@ -17,5 +17,10 @@ urlpatterns = [
     path("", include("tusk.core.chart_urls")),
     path("", include("tusk.documents.overview_urls")),
     path("", include("tusk.support.urls")),
+    path("", include("tusk.support.urls_partners")),
+    path("", include("tusk.support.urls_suggestions")),
+    path("", include("tusk.dashboards.urls_process")),
+    path("", include("tusk.dashboards.urls_country")),
+    path("", include("tusk.dashboards.urls_region")),
     path("", include("tusk.core.urls")),
 ]

@@ -207,13 +207,12 @@ def _seed_report_publish() -> ProgressReport:
 
 
 def _indicators_load(rng: Random) -> None:
-    """The ASEAN road map's regional indicators and some countries' own, year by year."""
+    """The regions' road-map indicators (ASEAN's first) and some countries' own, year by year."""
     indicators: list[Indicator] = []
     values: list[IndicatorValue] = []
-    asean = Region.objects.filter(code="asean").first()
     owners: list[tuple[IndicatorText, str, int, Party | None, Region | None]] = []
-    if asean is not None:
-        owners += [(words, words.code, 2016, None, asean) for words in REGION_INDICATORS]
+    for body in Region.objects.filter(code__in=REGION_INDICATORS).order_by("code"):
+        owners += [(words, words.code, 2016, None, body) for words in REGION_INDICATORS[body.code]]
     for country in Party.objects.filter(country__in=INDICATOR_PARTIES).order_by("country"):
         for words in rng.sample(COUNTRY_INDICATORS, rng.randint(2, 3)):
             since = rng.choice((2016, 2017, 2018))

@@ -374,6 +374,7 @@ SUPPORT_TEXT: dict[str, str] = {
     "pledged": "Pledge announced at the partners' coordination meeting",
     "committed": "Grant agreement signed; work plan agreed with the lead agency",
     "disbursed": "Funds transferred to the implementing agency",
+    "completed": "Activities completed and final report received",
 }
 
 
@@ -419,12 +420,30 @@ class IndicatorText:
 
 
 # fmt: off
-REGION_INDICATORS: tuple[IndicatorText, ...] = (
-    IndicatorText("ASEAN-1", "Member States with a national action plan against illegal wildlife trade in force", "Member States", StandardPillar.COLLABORATION, 4, 10),
-    IndicatorText("ASEAN-2", "Ivory seizures reported to ETIS within 90 days", "%", StandardPillar.REPORTING, 35, 90),
-    IndicatorText("ASEAN-3", "Joint cross-border enforcement operations", "operations a year", StandardPillar.ENFORCEMENT, 2, 12),
-    IndicatorText("ASEAN-4", "Wildlife crime cases ending in conviction", "%", StandardPillar.ENFORCEMENT, 20, 60),
-)
+REGION_INDICATORS: dict[str, tuple[IndicatorText, ...]] = {
+    "asean": (
+        IndicatorText("ASEAN-1", "Member States with a national action plan against illegal wildlife trade in force", "Member States", StandardPillar.COLLABORATION, 4, 10),
+        IndicatorText("ASEAN-2", "Ivory seizures reported to ETIS within 90 days", "%", StandardPillar.REPORTING, 35, 90),
+        IndicatorText("ASEAN-3", "Joint cross-border enforcement operations", "operations a year", StandardPillar.ENFORCEMENT, 2, 12),
+        IndicatorText("ASEAN-4", "Wildlife crime cases ending in conviction", "%", StandardPillar.ENFORCEMENT, 20, 60),
+    ),
+    "sadc": (
+        IndicatorText("SADC-1", "Member States applying the SADC Law Enforcement and Anti-Poaching Strategy", "Member States", StandardPillar.COLLABORATION, 3, 11),
+        IndicatorText("SADC-2", "Elephant carcass ratio (PIKE) at MIKE sites", "%", StandardPillar.REPORTING, 60, 40),
+    ),
+    "ecowas": (
+        IndicatorText("ECOWAS-1", "Member States with wildlife crime as a predicate offence", "Member States", StandardPillar.LEGISLATION, 2, 12),
+        IndicatorText("ECOWAS-2", "Ivory seizures reported to ETIS within 90 days", "%", StandardPillar.REPORTING, 20, 80),
+    ),
+    "eccas": (
+        IndicatorText("ECCAS-1", "Trans-boundary anti-poaching operations under the PAPECALF plan", "operations a year", StandardPillar.ENFORCEMENT, 1, 8),
+        IndicatorText("ECCAS-2", "Wildlife crime cases ending in conviction", "%", StandardPillar.ENFORCEMENT, 15, 50),
+    ),
+    "eac": (
+        IndicatorText("EAC-1", "Joint cross-border enforcement operations", "operations a year", StandardPillar.ENFORCEMENT, 2, 10),
+        IndicatorText("EAC-2", "Rangers trained in wildlife crime scene management", "rangers (cumulative)", StandardPillar.ENFORCEMENT, 50, 600),
+    ),
+}
 # fmt: on
 # fmt: off
 COUNTRY_INDICATORS: tuple[IndicatorText, ...] = (

@@ -33,7 +33,8 @@ from tusk.plans.models import Action, Pillar, Plan
 from tusk.reports.choices import FindingCode, ReportStatus, Severity, SourceKind
 from tusk.reports.models import ActionProgress, Assessment, Finding, ProgressReport
 from tusk.support.choices import NeedKind, NeedStatus, PartnerKind, SupportRole, SupportStage
-from tusk.support.models import Need, Partner, Support
+from tusk.support.models import Need, NeedTheme, Partner, Support
+from tusk.support.themes import themes_guess
 
 REASON = "demo data"
 ACHIEVED_AT = 0.92
@@ -82,6 +83,7 @@ STAGES: tuple[tuple[str, type[models.Model]], ...] = (
     ("assessments", Assessment),
     ("findings", Finding),
     ("needs", Need),
+    ("need_themes", NeedTheme),
     ("support", Support),
 )
 
@@ -712,7 +714,9 @@ class _Builder:
 
     def _support(self, partner: Partner, need: Need, amount: Decimal, rng: Random) -> Support:
         """A partner's pledge, commitment or disbursement against a need."""
-        stage = rng.choices(list(SupportStage), weights=(3, 3, 4))[0]
+        stage = rng.choices(list(SupportStage), weights=(3, 3, 3, 2))[0]
+        start = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 1800))
+        end = start + datetime.timedelta(days=rng.choice((180, 365, 730, 1095)))
         implementing = partner.kind in {PartnerKind.NGO, PartnerKind.MULTILATERAL}
         support = Support(
             partner=partner,
@@ -728,7 +732,9 @@ class _Builder:
             description=data.SUPPORT_TEXT[stage],
             amount=amount,
             currency="USD",
-            date=datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randint(0, 2190)),
+            date=start + datetime.timedelta(days=rng.randint(0, 90)),
+            period_start=start,
+            period_end=end,
             is_demo=True,
         )
         self.rows["support"].append(support)
@@ -758,6 +764,9 @@ class _Builder:
             is_demo=True,
         )
         self.rows["needs"].append(need)
+        title = action.title if action is not None else description
+        for theme in themes_guess(title, PILLARS[pillar].standard if pillar in PILLARS else ""):
+            self.rows["need_themes"].append(NeedTheme(need=need, theme=theme))
         if rng.random() >= (0.15 if gap else 0.7):
             need.status = NeedStatus.WITHDRAWN if rng.random() < 0.08 else NeedStatus.OPEN
             return

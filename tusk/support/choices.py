@@ -36,11 +36,14 @@ class PartnerKind(models.TextChoices):
 
 
 class SupportStage(models.TextChoices):
-    """How firm a contribution is, as IATI's transaction types distinguish them."""
+    """How firm a contribution is, as IATI's transaction types distinguish them, and whether
+    the work it paid for is done. Support moves forward only: pledged → committed → disbursed →
+    completed."""
 
     PLEDGED = "pledged", _("Pledged")
     COMMITTED = "committed", _("Committed")
     DISBURSED = "disbursed", _("Disbursed")
+    COMPLETED = "completed", _("Completed")
 
 
 class SupportRole(models.TextChoices):
@@ -49,3 +52,34 @@ class SupportRole(models.TextChoices):
     FUNDING = "funding", _("Funding")
     IMPLEMENTING = "implementing", pgettext_lazy("role of a partner", "Implementing")
     ACCOUNTABLE = "accountable", _("Accountable")
+
+
+class Theme(models.TextChoices):
+    """What a need is about, across pillars: the tags partners ask to see support by."""
+
+    LIVELIHOODS = "livelihoods", _("Livelihoods")
+    DEMAND_REDUCTION = "demand_reduction", _("Demand reduction")
+    AWARENESS = "awareness", _("Public awareness")
+    FORENSICS = "forensics", _("Forensics")
+    PROSECUTION = "prosecution", _("Prosecution and courts")
+    BORDER_CONTROL = "border_control", _("Border control")
+    INTELLIGENCE = "intelligence", _("Intelligence and investigations")
+    LEGISLATION = "legislation", _("Legislation")
+    STOCKPILES = "stockpiles", _("Stockpile management")
+    COORDINATION = "coordination", _("Inter-agency coordination")
+    CAPACITY = "capacity", _("Capacity building")
+
+
+class SuggestionReason(models.TextChoices):
+    """Why Tusk thinks a report asks for a need."""
+
+    FLAGGED_ACTION = "flagged_action", _("The action is marked with an asterisk")
+    FUNDING_SENTENCE = "funding_sentence", _("The report asks for support for the action")
+
+
+class SuggestionStatus(models.TextChoices):
+    """What the focal point decided about a suggested need."""
+
+    PENDING = "pending", _("To decide")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DISCARDED = "discarded", _("Discarded")

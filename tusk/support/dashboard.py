@@ -27,7 +27,8 @@ from tusk.support.choices import NeedKind, NeedStatus, SupportStage
 from tusk.support.models import Need, Support
 
 PAGE_SIZE = 50
-COMMITTED_STAGES = (SupportStage.COMMITTED, SupportStage.DISBURSED)
+COMMITTED_STAGES = (SupportStage.COMMITTED, SupportStage.DISBURSED, SupportStage.COMPLETED)
+DISBURSED_STAGES = (SupportStage.DISBURSED, SupportStage.COMPLETED)
 ZERO = Decimal("0")
 NO_PILLAR = ""
 
@@ -194,7 +195,7 @@ def _fill(
         .values(key_support, "currency")
         .annotate(
             committed=_sum("amount", stage__in=COMMITTED_STAGES),
-            disbursed=_sum("amount", stage=SupportStage.DISBURSED),
+            disbursed=_sum("amount", stage__in=DISBURSED_STAGES),
         )
     ):
         key = str(item[key_support] or NO_PILLAR)
@@ -272,7 +273,7 @@ def needs_csv(needs: QuerySet[Need]) -> bytes:
             ),
             disbursed=_sum(
                 "support__amount",
-                support__stage=SupportStage.DISBURSED,
+                support__stage__in=DISBURSED_STAGES,
                 support__currency=F("currency"),
             ),
         )

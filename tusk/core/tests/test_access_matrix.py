@@ -6,8 +6,7 @@ open it fails `test_the_matrix_covers_every_url`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +14,24 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tusk.reports.services import assessment_rate
+from tusk.testing.access import (
+    DRAFT_READERS,
+    EVERYONE,
+    FOCAL_EDIT,
+    LOGIN,
+    PERSONAS,
+    SECRETARIAT_ONLY,
+    Entry,
+    World,
+    Writer,
+    statuses,
+)
 from tusk.testing.clients import client_for
 from tusk.testing.factories import MeetingFactory, report_with_actions
 
 pytestmark = pytest.mark.django_db
 
 CSS_BYTES = (Path(__file__).resolve().parents[3] / "static" / "tusk" / "tusk.css").stat().st_size
-PERSONAS = ("anonymous", "partner", "chan", "gaelle", "secretariat", "admin")
-LOGIN = 302  # sent to the login page
 
 # Text that only some personas may ever receive, in any response.
 SECRETS = {
@@ -31,28 +40,8 @@ SECRETS = {
     "UNPUBLISHED-ASSESSMENT-SECRET": {"secretariat", "admin"},
 }
 
-
-@dataclass
-class World:
-    """The records every URL of the matrix is tried against."""
-
-    kh_draft: Any
-    kh_submitted: Any
-    kh_published: Any
-    ga_draft: Any
-
-
-def statuses(*codes: int) -> dict[str, int]:
-    return dict(zip(PERSONAS, codes, strict=True))
-
-
-EVERYONE = statuses(200, 200, 200, 200, 200, 200)
-DRAFT_READERS = statuses(404, 404, 200, 404, 200, 200)
-FOCAL_EDIT = statuses(LOGIN, 404, 200, 404, 403, 200)
-SECRETARIAT_ONLY = statuses(LOGIN, 403, 403, 403, 200, 200)
-
 # url name -> (how to build the URL from the world, expected GET status per persona)
-MATRIX: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
+MATRIX: dict[str, Entry] = {
     "home": (lambda w: reverse("home"), EVERYONE),
     "party-list": (lambda w: reverse("party-list"), EVERYONE),
     "party-detail": (lambda w: reverse("party-detail", args=["kh"]), EVERYONE),
@@ -129,7 +118,7 @@ MATRIX: dict[str, tuple[Callable[[World], str], dict[str, int]]] = {
 }
 
 # Writes: who may POST to them at all. Everyone else is refused and nothing changes.
-WRITERS: dict[str, tuple[Callable[[World], str], set[str]]] = {
+WRITERS: dict[str, Writer] = {
     "report-edit": (lambda w: reverse("report-edit", args=[w.kh_draft.pk]), {"chan", "admin"}),
     "report-submit": (lambda w: reverse("report-submit", args=[w.kh_draft.pk]), {"chan", "admin"}),
     "report-revise": (
@@ -158,6 +147,25 @@ WRITERS: dict[str, tuple[Callable[[World], str], set[str]]] = {
 NOT_OURS = {"set_language"}  # Django's own view, POST-only, no data
 
 
+def _extensions() -> list[Any]:
+    """The apps' `tests/access_*.py` modules (see tusk/testing/access.py)."""
+    root = Path(__file__).resolve().parents[2]
+    names = sorted(
+        ".".join(path.relative_to(root.parent).with_suffix("").parts)
+        for path in root.glob("*/tests/access_*.py")
+    )
+    return [importlib.import_module(name) for name in names]
+
+
+EXTENSIONS = _extensions()
+for _module in EXTENSIONS:
+    for _name in getattr(_module, "MATRIX", {}):
+        assert _name not in MATRIX, f"{_name} is in the matrix twice"
+    MATRIX.update(getattr(_module, "MATRIX", {}))
+    WRITERS.update(getattr(_module, "WRITERS", {}))
+    SECRETS.update(getattr(_module, "SECRETS", {}))
+
+
 def _names(patterns: list[Any]) -> set[str]:
     names: set[str] = set()
     for pattern in patterns:
@@ -177,7 +185,7 @@ def test_the_matrix_covers_every_url() -> None:
 
 
 @pytest.fixture
-def world(cambodia, gabon) -> World:
+def world(cambodia, gabon, personas) -> World:
     from django.core.files.base import ContentFile
 
     kh_draft = report_with_actions(
@@ -201,7 +209,11 @@ def world(cambodia, gabon) -> World:
     ga_draft = report_with_actions(
         party=gabon, meeting=MeetingFactory.create(number=78), synopsis_overview="GA-DRAFT-SECRET"
     )
-    return World(kh_draft, kh_submitted, kh_published, ga_draft)
+    built = World(kh_draft, kh_submitted, kh_published, ga_draft, personas=personas)
+    for module in EXTENSIONS:
+        if hasattr(module, "plant"):
+            module.plant(built)
+    return built
 
 
 @pytest.mark.parametrize("name", sorted(MATRIX))
@@ -230,13 +242,20 @@ def test_every_role_gets_what_it_may_and_nothing_more(name, personas, world) -> 
 def test_no_one_else_can_write(name, personas, world) -> None:
     from tusk.core.models import AuditEvent
     from tusk.reports.models import ProgressReport
+    from tusk.support.models import Need, NeedSuggestion, Support
+
+    def state() -> tuple[Any, ...]:
+        return (
+            AuditEvent.objects.count(),
+            list(ProgressReport.objects.values_list("status", "lock_version")),
+            list(Need.objects.values_list("pk", "status", "amount")),
+            list(Support.objects.values_list("pk", "stage", "amount")),
+            list(NeedSuggestion.objects.values_list("pk", "status")),
+        )
 
     build, writers = WRITERS[name]
     url = build(world)
-    before = (
-        AuditEvent.objects.count(),
-        list(ProgressReport.objects.values_list("status", "lock_version")),
-    )
+    before = state()
     for persona in PERSONAS:
         if persona in writers:
             continue
@@ -244,8 +263,4 @@ def test_no_one_else_can_write(name, personas, world) -> None:
         assert response.status_code in {302, 403, 404, 405}, (persona, response.status_code)
         if response.status_code == 302:
             assert "/accounts/login/" in response["Location"], persona
-    after = (
-        AuditEvent.objects.count(),
-        list(ProgressReport.objects.values_list("status", "lock_version")),
-    )
-    assert after == before
+    assert state() == before
