@@ -6,6 +6,7 @@ from django.urls import include, path
 from tusk.core.urls import account_patterns
 
 urlpatterns = [
+    path("", include("tusk.core.health")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include(account_patterns)),

@@ -43,6 +43,7 @@ SECRETS = {
 # url name -> (how to build the URL from the world, expected GET status per persona)
 MATRIX: dict[str, Entry] = {
     "home": (lambda w: reverse("home"), EVERYONE),
+    "healthz": (lambda w: reverse("healthz"), EVERYONE),
     "party-list": (lambda w: reverse("party-list"), EVERYONE),
     "party-detail": (lambda w: reverse("party-detail", args=["kh"]), EVERYONE),
     "party-ratings-chart": (lambda w: reverse("party-ratings-chart", args=["KH"]), EVERYONE),

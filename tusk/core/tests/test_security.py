@@ -38,3 +38,12 @@ def test_repeated_wrong_passwords_lock_the_login(chan, settings) -> None:
     assert response.status_code == 429
     assert "Too many failed logins" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_healthz_answers_ok_and_every_response_says_the_server_time(client) -> None:
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
+    timing = response["Server-Timing"]
+    assert timing.startswith("app;dur=")
+    assert float(timing.split("=", 1)[1]) >= 0
