@@ -534,6 +534,20 @@ def test_it_revises_a_returned_report_and_shows_the_secretariats_words(
     assert "unclear" not in action_block(page, "1.2").split("draft-comment")[1].split("</div>")[0]
 
 
+def test_a_returned_reports_own_page_says_why_it_was_returned(
+    chan, gaelle, sofia, cambodia
+) -> None:
+    returned = _returned(report_with_actions(party=cambodia), chan, sofia)
+    url = f"/reports/{returned.pk}/"
+    for reader in (chan, sofia):
+        page = text(client_for(reader).get(url))
+        assert "Why the Secretariat returned it" in page
+        assert "Please document the seizures of 2015." in page
+        assert "No evidence that the proclamation was issued." in page
+    assert client_for(gaelle).get(url).status_code == 404
+    assert client_for(None).get(url).status_code == 404
+
+
 def test_it_asks_why_a_rating_changes_once_the_report_was_submitted(chan, cambodia) -> None:
     old = services.report_submit(report=report_with_actions(party=cambodia), actor=chan)
     new = services.report_revise(report=old, actor=chan, reason="correct 1.2")

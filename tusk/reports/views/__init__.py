@@ -7,13 +7,20 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tusk.core.pages_selectors import report_page_for_user
+from tusk.reports.choices import ReportStatus
 from tusk.reports.selectors import report_get_for_user
 
 
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One progress report as its Party wrote it, with the assessment when the user may read it."""
+    from tusk.reports.views.drafts import return_note
+
     page = report_page_for_user(user=request.user, pk=pk)
-    return render(request, "reports/report_detail.html", {"page": page, "report": page.report})
+    # Whoever may open a returned report (its Party, the Secretariat) may read why.
+    note = return_note(page.report) if page.report.status == ReportStatus.RETURNED else None
+    return render(
+        request, "reports/report_detail.html", {"page": page, "report": page.report, "note": note}
+    )
 
 
 def report_source(request: HttpRequest, pk: int) -> FileResponse:
