@@ -21,8 +21,11 @@ demo: setup
 test: setup
 	@scripts/test.sh
 
+# Prints timings, never fails on them; the world-scale part builds var/bench/world.sqlite3 once
+# (about a minute), reuses it after, and stops the server it starts on port 8890.
 bench: setup
 	@.venv/bin/python scripts/bench.py
+	@.venv/bin/python scripts/bench_world.py
 
 lint:
 	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/mypy .

@@ -21,6 +21,15 @@ def _private_media(settings: Any, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """Each test starts with an empty cache: a rolled-back test gives its ids back (SQLite), so
+    the next test's data version could repeat with other data."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def cambodia(db: None) -> Any:
     return f.PartyFactory(country="KH")

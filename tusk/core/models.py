@@ -7,11 +7,16 @@ import datetime
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import Country, CountryField
 from simple_history.models import HistoricalRecords
 
 from tusk.core.choices import Category, MeetingKind, Stage, TradeRole
+
+
+# ISO names of countries by (code, language), filled as pages ask for them.
+_COUNTRY_NAMES: dict[tuple[str, str], str] = {}
 
 
 class Region(models.Model):
@@ -71,7 +76,14 @@ class Party(models.Model):
     @property
     def display_name(self) -> str:
         """The name Tusk shows: the stored one, else the ISO name in the active language."""
-        return self.name or str(self._country.name)
+        if self.name:
+            return self.name
+        # django-countries looks the name up on every call (~60 µs); pages list thousands.
+        key = (str(self.country), translation.get_language() or "")
+        name = _COUNTRY_NAMES.get(key)
+        if name is None:
+            name = _COUNTRY_NAMES[key] = str(self._country.name)
+        return name
 
     @property
     def _country(self) -> Country:

@@ -33,6 +33,7 @@ from tusk.plans.models import Action, Pillar, Plan
 from tusk.reports import services as report_services
 from tusk.reports.choices import ReportStatus, SourceKind, status_phrase
 from tusk.reports.models import ActionProgress, ProgressReport, source_upload_path
+from tusk.support.suggestions import suggestions_create
 
 
 @dataclass
@@ -245,6 +246,7 @@ def report_import(
         default_change_reason=f"imported from {filename}",
     )
     report_services.findings_replace(report=report, findings=parsed.findings)
+    suggestions_create(report=report, document=parsed, actor=actor)
     audit_record(
         actor=actor,
         verb="report.import",

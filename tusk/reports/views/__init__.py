@@ -14,13 +14,18 @@ from tusk.reports.selectors import report_get_for_user
 def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One progress report as its Party wrote it, with the assessment when the user may read it."""
     from tusk.reports.views.drafts import return_note
+    from tusk.support.suggestions import suggestions_pending_for_user
 
     page = report_page_for_user(user=request.user, pk=pk)
     # Whoever may open a returned report (its Party, the Secretariat) may read why.
     note = return_note(page.report) if page.report.status == ReportStatus.RETURNED else None
-    return render(
-        request, "reports/report_detail.html", {"page": page, "report": page.report, "note": note}
-    )
+    context = {
+        "page": page,
+        "report": page.report,
+        "note": note,
+        "needs_suggested": suggestions_pending_for_user(user=request.user, report=page.report),
+    }
+    return render(request, "reports/report_detail.html", context)
 
 
 def report_source(request: HttpRequest, pk: int) -> FileResponse:

@@ -16,6 +16,7 @@ from tusk.core.commands import TuskCommand
 from tusk.core.errors import ServiceError
 from tusk.documents.services import report_import
 from tusk.reports.choices import status_phrase
+from tusk.support.suggestions import suggestion_notes, suggestions_pending_count, suggestions_url
 
 
 def _date(value: str) -> datetime.date:
@@ -61,6 +62,7 @@ class Command(TuskCommand):
         except (ReportError, ServiceError) as exc:
             self.fail(str(exc) if str(exc).startswith(Path(path).name) else f"{path}: {exc}")
         report = result.report
+        suggested = suggestions_pending_count(report=report)
         if options["json"]:
             self.stdout.write(
                 json.dumps(
@@ -73,6 +75,8 @@ class Command(TuskCommand):
                         "actions": report.progress.count(),
                         "findings": [f.__dict__ for f in result.findings],
                         "created": result.created,
+                        "needs_suggested": suggested,
+                        "needs_suggested_url": suggestions_url(report),
                     },
                     ensure_ascii=False,
                     indent=2,
@@ -91,3 +95,11 @@ class Command(TuskCommand):
                 f" [{finding.action or finding.pillar}]" if finding.action or finding.pillar else ""
             )
             self.stdout.write(f"{finding.severity}: {finding.code}{where}: {finding.message}")
+        if suggested:
+            them = "it" if suggested == 1 else "them"
+            self.stdout.write(
+                f"{suggested} need{'s' if suggested != 1 else ''} suggested: confirm {them} at "
+                f"{suggestions_url(report)}"
+            )
+        for note in suggestion_notes(report=report):
+            self.stdout.write(f'note: {note.message}: "{note.evidence}"')
