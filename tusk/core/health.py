@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
-    """"ok" once the database answers; a 503 naming the problem when it does not."""
+    """Answer "ok" once the database answers; a 503 naming the problem when it does not."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

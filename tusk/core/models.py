@@ -14,7 +14,6 @@ from simple_history.models import HistoricalRecords
 
 from tusk.core.choices import Category, MeetingKind, Stage, TradeRole
 
-
 # ISO names of countries by (code, language), filled as pages ask for them.
 _COUNTRY_NAMES: dict[tuple[str, str], str] = {}
 

@@ -10,6 +10,9 @@ from django.utils.translation import get_language
 
 from tusk.core.charts import party_ratings_chart
 from tusk.core.pages_selectors import home_for_user, party_page_for_user, party_rows_for_user
+from tusk.dashboards.country import progress_build, secretariat_counts, support_build
+from tusk.dashboards.country_charts import secretariat_chart
+from tusk.dashboards.views_country import cells_html
 
 # Every NIAP Party fits on one page today (26); all 183 CITES Parties would take four.
 PARTIES_PER_PAGE = 60
@@ -30,11 +33,27 @@ def party_list(request: HttpRequest) -> HttpResponse:
 
 
 def party_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """One Party: its categories, regions, current plan with ratings, and its reports."""
+    """One Party: its categories, regions, current plan with ratings, the ratings by meeting of
+    the Party and of the Secretariat, each action's history, the stalled and overdue actions,
+    its needs and support, and its reports."""
     page = party_page_for_user(user=request.user, code=code)
-    chart = party_ratings_chart(user=request.user, party=page.party, language=get_language())
+    language = get_language()
+    chart = party_ratings_chart(user=request.user, party=page.party, language=language)
+    today = timezone.localdate()
+    progress = progress_build(user=request.user, party=page.party, page=page, today=today)
+    cells_html(progress)
     return render(
         request,
         "core/party_detail.html",
-        {"page": page, "party": page.party, "ratings_chart": chart},
+        {
+            "page": page,
+            "party": page.party,
+            "ratings_chart": chart,
+            "progress": progress,
+            "secretariat_chart": secretariat_chart(
+                secretariat_counts(progress.columns, progress.reported), language
+            ),
+            "support": support_build(party=page.party, today=today),
+            "today": today,
+        },
     )
