@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -9,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from tusk.core.charts import party_ratings_chart
+from tusk.core.datacache import cached, scope_of
 from tusk.core.pages_selectors import home_for_user, party_page_for_user, party_rows_for_user
 from tusk.dashboards.country import progress_build, secretariat_counts, support_build
 from tusk.dashboards.country_charts import secretariat_chart
@@ -26,9 +29,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 def party_list(request: HttpRequest) -> HttpResponse:
     """Every Party in the NIAP process, by category, with its latest visible report."""
-    page = Paginator(party_rows_for_user(user=request.user), PARTIES_PER_PAGE).get_page(
-        request.GET.get("page")
+    # The rows change with the data only: cached under the data version, per scope and language.
+    rows = cached(
+        "party-rows",
+        (scope_of(request.user), get_language()),
+        lambda: party_rows_for_user(user=request.user),
     )
+    page = Paginator(rows, PARTIES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "core/party_list.html", {"rows": page.object_list, "page": page})
 
 
@@ -36,16 +43,15 @@ def party_detail(request: HttpRequest, code: str) -> HttpResponse:
     """One Party: its categories, regions, current plan with ratings, the ratings by meeting of
     the Party and of the Secretariat, each action's history, the stalled and overdue actions,
     its needs and support, and its reports."""
-    page = party_page_for_user(user=request.user, code=code)
     language = get_language()
-    chart = party_ratings_chart(user=request.user, party=page.party, language=language)
     today = timezone.localdate()
-    progress = progress_build(user=request.user, party=page.party, page=page, today=today)
-    cells_html(progress)
-    return render(
-        request,
-        "core/party_detail.html",
-        {
+
+    def compute() -> dict[str, Any]:
+        page = party_page_for_user(user=request.user, code=code)
+        chart = party_ratings_chart(user=request.user, party=page.party, language=language)
+        progress = progress_build(user=request.user, party=page.party, page=page, today=today)
+        cells_html(progress)
+        return {
             "page": page,
             "party": page.party,
             "ratings_chart": chart,
@@ -55,5 +61,8 @@ def party_detail(request: HttpRequest, code: str) -> HttpResponse:
             ),
             "support": support_build(party=page.party, today=today),
             "today": today,
-        },
-    )
+        }
+
+    # Everything on the page changes with the data only: cached under the data version.
+    context = cached("party-page", (code.upper(), scope_of(request.user), language, today), compute)
+    return render(request, "core/party_detail.html", context)
