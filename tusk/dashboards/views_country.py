@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET
 
 from tusk.core.chart_views import MAX_AGE, SVG_POLICY
 from tusk.core.charts import svg_data_uri
+from tusk.core.datacache import cached, scope_of
 from tusk.core.pages_selectors import party_page_for_user
 from tusk.core.selectors import party_get_for_user
 from tusk.dashboards.country import (
@@ -91,7 +92,13 @@ def party_secretariat_ratings_chart(request: HttpRequest, code: str) -> HttpResp
 
 
 def _card_context(request: HttpRequest, code: str) -> dict[str, Any]:
-    """The card of Party `code` as the user may see it, with its chart as a data URI."""
+    """The card of Party `code` as the user may see it, with its chart as a data URI; cached
+    under the data version, per scope, language and day."""
+    key = (code.upper(), scope_of(request.user), translation.get_language(), timezone.localdate())
+    return cached("party-card", key, lambda: _card_compute(request, code))
+
+
+def _card_compute(request: HttpRequest, code: str) -> dict[str, Any]:
     page = party_page_for_user(user=request.user, code=code)
     card: Card = card_build(user=request.user, page=page, today=timezone.localdate())
     language = translation.get_language() or "en"
@@ -123,9 +130,14 @@ def party_card(request: HttpRequest, code: str) -> HttpResponse:
 def party_card_pdf(request: HttpRequest, code: str) -> HttpResponse:
     """A Party's report card as an A4 PDF of one or two pages, in the user's language."""
     context = _card_context(request, code)
-    pdf = pdf_from_template("dashboards/print/country_card.html", context)
-    response = HttpResponse(pdf, content_type="application/pdf")
     language = translation.get_language() or "en"
+    key = (code.upper(), scope_of(request.user), language, timezone.localdate())
+    pdf = cached(
+        "party-card-pdf",
+        key,
+        lambda: pdf_from_template("dashboards/print/country_card.html", context),
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
     name = f"{context['party'].code}-report-card-{language}.pdf"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     return _private(response)
