@@ -1,5 +1,24 @@
-"""The URLs of the process dashboard."""
+"""The URLs of the process dashboard: the page, its two charts and its tables' downloads."""
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from tusk.dashboards import views_process
+
+urlpatterns = [
+    path("process/", views_process.process_overview, name="process-overview"),
+    path(
+        "process/ratings.svg",
+        views_process.process_ratings_chart,
+        name="process-ratings-chart",
+    ),
+    path(
+        "process/compliance.svg",
+        views_process.process_compliance_chart,
+        name="process-compliance-chart",
+    ),
+    path(
+        "process/<slug:table>.<slug:fmt>",
+        views_process.process_table,
+        name="process-table",
+    ),
+]
