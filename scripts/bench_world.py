@@ -37,15 +37,24 @@ sys.path.insert(0, str(ROOT))
 PAGES: list[str] = [
     "/",
     "/parties/",
+    "/process/",
+    "/process/?category=A&meeting=SC77",
+    "/process/ratings.svg",
+    "/process/ratings.csv",
     "/parties/kh/",
+    "/parties/kh/card/",
+    "/parties/kh/card.pdf",
     "/needs/",
     "/needs/?region=asean",
+    "/needs/?theme=livelihoods&kind=funding",
+    "/needs/themes.svg",
+    "/needs/1/",
     "/needs.csv",
+    "/regions/",
+    "/regions/asean/",
+    "/regions/asean/indicators/region.svg",
     "/open-data/",
     "/meetings/SC78/annex/",
-    "/process/",
-    "/parties/kh/card/",
-    "/regions/asean/",
 ]
 # The floor: a page that does almost nothing but pass through the same middleware. The login
 # page, a small template with a form, is timed beside it, and stands in if /healthz is missing.

@@ -163,6 +163,16 @@ STORAGES = {
     },
 }
 
+# Dashboards' figures and charts are cached under the data version (tusk/core/datacache.py),
+# so a per-process memory cache is always correct; each web process fills its own.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "tusk",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("TUSK_CACHE_ENTRIES", "2000"))},
+    }
+}
+
 # Tests and development serve static files from the apps; a deployment from STATIC_ROOT.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING

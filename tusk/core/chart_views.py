@@ -24,7 +24,13 @@ def party_ratings_chart(request: HttpRequest, code: str) -> HttpResponse:
     party = party_get_for_user(user=request.user, code=code)
     rows = party_ratings_rows(user=request.user, party=party)
     spec = ratings_over_meetings_spec(rows, get_language(), party_name=str(party.display_name))
-    svg = render_svg(spec)
+    return svg_response(request, render_svg(spec))
+
+
+def svg_response(request: HttpRequest, svg: str, *, public: bool = False) -> HttpResponse:
+    """An SVG chart as an image response: a validator (304 when the browser has it), no script
+    or fetch allowed, and a short cache that varies by user and language. `public` only for a
+    chart that shows the same to everyone (in one language)."""
     etag = f'"{hashlib.sha256(svg.encode()).hexdigest()[:32]}"'
     response: HttpResponse
     if etag in request.headers.get("If-None-Match", ""):
@@ -34,7 +40,10 @@ def party_ratings_chart(request: HttpRequest, code: str) -> HttpResponse:
     response["ETag"] = etag
     response["Content-Security-Policy"] = SVG_POLICY
     response["X-Content-Type-Options"] = "nosniff"
-    # What it shows depends on who asks and in which language: never in a shared cache.
-    patch_cache_control(response, private=True, max_age=MAX_AGE)
+    if public:
+        patch_cache_control(response, public=True, max_age=MAX_AGE)
+    else:
+        # What it shows depends on who asks: never in a shared cache.
+        patch_cache_control(response, private=True, max_age=MAX_AGE)
     patch_vary_headers(response, ["Cookie", "Accept-Language"])
     return response

@@ -3,10 +3,9 @@ report card as a page and as a printable A4 PDF. Each shows what the user may se
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -15,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from tusk.core.chart_views import MAX_AGE, SVG_POLICY
+from tusk.core.chart_views import MAX_AGE, svg_response
 from tusk.core.charts import svg_data_uri
 from tusk.core.datacache import cached, scope_of
 from tusk.core.pages_selectors import party_page_for_user
@@ -79,16 +78,7 @@ def party_secretariat_ratings_chart(request: HttpRequest, code: str) -> HttpResp
     rows = secretariat_counts(party_columns(user=request.user, party=party))
     language = translation.get_language() or "en"
     svg = secretariat_ratings_svg(rows, language, party_name=str(party.display_name))
-    etag = f'"{hashlib.sha256(svg.encode()).hexdigest()[:32]}"'
-    response: HttpResponse
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["ETag"] = etag
-    response["Content-Security-Policy"] = SVG_POLICY
-    response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
+    return svg_response(request, svg)
 
 
 def _card_context(request: HttpRequest, code: str) -> dict[str, Any]:

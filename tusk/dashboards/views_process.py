@@ -8,7 +8,6 @@ any view of the overview, its charts and its files can be shared as a link.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import math
 from collections.abc import Sequence
@@ -17,15 +16,14 @@ from typing import Any
 
 from django import forms
 from django.core.paginator import Page
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language, gettext, gettext_lazy
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET
 
 from tusk.accounts.access import is_secretariat
-from tusk.core.chart_views import MAX_AGE, SVG_POLICY
+from tusk.core.chart_views import svg_response
 from tusk.core.charts import rating_name, render_svg
 from tusk.core.choices import Category, Stage
 from tusk.core.datacache import cached, scope_of
@@ -524,20 +522,7 @@ def _narrow(request: HttpRequest) -> bool:
 
 
 def _svg_response(request: HttpRequest, spec: dict[str, Any]) -> HttpResponse:
-    svg = render_svg(spec)
-    etag = f'"{hashlib.sha256(svg.encode()).hexdigest()[:32]}"'
-    response: HttpResponse
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["ETag"] = etag
-    response["Content-Security-Policy"] = SVG_POLICY
-    response["X-Content-Type-Options"] = "nosniff"
-    # What it shows depends on who asks and in which language: never in a shared cache.
-    patch_cache_control(response, private=True, max_age=MAX_AGE)
-    patch_vary_headers(response, ["Cookie", "Accept-Language"])
-    return response
+    return svg_response(request, render_svg(spec))
 
 
 @require_GET

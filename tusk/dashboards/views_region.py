@@ -4,20 +4,16 @@ only (see `tusk.dashboards.region`)."""
 
 from __future__ import annotations
 
-import hashlib
-
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
+from tusk.core.chart_views import svg_response
 from tusk.core.datacache import cached, scope_of
 from tusk.dashboards import region as roadmap
 from tusk.dashboards import region_charts
 
-SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
-MAX_AGE = 300
 EXPORTS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -66,19 +62,8 @@ def _narrow(request: HttpRequest) -> bool:
 
 
 def _svg(request: HttpRequest, svg: str) -> HttpResponse:
-    """An SVG chart with a validator, no script, and a short cache that varies by language."""
-    etag = f'"{hashlib.sha256(svg.encode()).hexdigest()[:32]}"'
-    response: HttpResponse
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["ETag"] = etag
-    response["Content-Security-Policy"] = SVG_POLICY
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, public=True, max_age=MAX_AGE)
-    patch_vary_headers(response, ["Cookie", "Accept-Language"])
-    return response
+    """An SVG chart: the same for everyone in a language, so a shared cache may keep it."""
+    return svg_response(request, svg, public=True)
 
 
 @require_GET

@@ -7,22 +7,21 @@ Secretariat's, who alone maintains the rates the dashboard converts with.
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import formats
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tusk.accounts.access import is_secretariat
+from tusk.core.chart_views import svg_response
 from tusk.core.charts import render_svg
 from tusk.core.datacache import cached
 from tusk.core.errors import ServiceError
@@ -39,9 +38,6 @@ from tusk.support.dashboard_filters import filters_read
 from tusk.support.dashboard_matrix import partner_matrices
 from tusk.support.rates import ExchangeRateForm, exchange_rate_create, rate_text, rates_list
 
-# Vega's SVG carries its own presentation attributes; it never needs script or anything fetched.
-SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
-CHART_MAX_AGE = 300
 RATES_PAGE = 50
 
 
@@ -163,19 +159,8 @@ def needs_theme_chart(request: HttpRequest) -> HttpResponse:
     narrow = request.GET.get("size") == "narrow"
     lag = cached("needs-lag", _key(filters.values), lambda: Figures(filters.values).lag())
     spec = theme_lag_spec(lag, get_language() or "en", narrow=narrow)
-    svg = render_svg(spec)
-    etag = f'"{hashlib.sha256(svg.encode()).hexdigest()[:32]}"'
-    response: HttpResponse
-    if etag in request.headers.get("If-None-Match", ""):
-        response = HttpResponseNotModified()
-    else:
-        response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
-    response["ETag"] = etag
-    response["Content-Security-Policy"] = SVG_POLICY
-    response["X-Content-Type-Options"] = "nosniff"
-    patch_cache_control(response, public=True, max_age=CHART_MAX_AGE)
-    patch_vary_headers(response, ["Cookie", "Accept-Language"])
-    return response
+    # Needs and support are public: the chart is the same for everyone in a language.
+    return svg_response(request, render_svg(spec), public=True)
 
 
 @login_required
