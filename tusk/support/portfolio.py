@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
 from django.http import Http404
 
 from tusk.accounts.access import is_partner, is_secretariat
@@ -366,9 +366,12 @@ class Portfolio:
         return max(len(self.parties) - PARTY_ROWS_LIMIT, 0)
 
 
-def _party_order(parties: list[Party]) -> Case:
+def _party_order(parties: list[Party]) -> Case | F:
     """An ordering that lists `parties` in the given order (their names in the reader's
     language, which the database cannot sort by)."""
+    if not parties:
+        # A CASE without a WHEN is a constant, which PostgreSQL reads as a column position.
+        return F("party_id")
     return Case(
         *(When(party_id=party.pk, then=Value(i)) for i, party in enumerate(parties)),
         default=Value(len(parties)),

@@ -336,7 +336,9 @@ def support_update(
     support was last saved as the person saw it: if someone saved it since, the change is
     refused rather than overwriting theirs.
     """
-    locked = Support.objects.select_for_update().select_related("partner").get(pk=support.pk)
+    locked = (
+        Support.objects.select_for_update(of=("self",)).select_related("partner").get(pk=support.pk)
+    )
     _check_writer(actor=actor, partner=locked.partner, reason=reason)
     if seen is not None and locked.updated_at != seen:
         raise StaleEdit(

@@ -175,7 +175,7 @@ def _pending_for(*, actor: Any, suggestion: NeedSuggestion) -> NeedSuggestion:
     """The suggestion locked for a decision, refused if the actor may not decide or it was
     decided already (perhaps by a colleague a moment ago)."""
     current = (
-        NeedSuggestion.objects.select_for_update()
+        NeedSuggestion.objects.select_for_update(of=("self",))
         .select_related("report", "party", "action__plan", "decided_by")
         .get(pk=suggestion.pk)
     )
