@@ -84,6 +84,9 @@ def party_rows_for_user(*, user: Any) -> list[PartyRow]:
                 report=visible[0] if visible else None,
             )
         )
+        # The row keeps what it shows: the rest would weigh on every cached copy of the list.
+        del party.visible_reports
+        party._prefetched_objects_cache = {}  # type: ignore[attr-defined]
     rows.sort(
         key=lambda r: (r.category.category if r.category else "~", sort_key(r.party.display_name))
     )

@@ -521,10 +521,6 @@ def _narrow(request: HttpRequest) -> bool:
     return request.GET.get("layout") == "narrow"
 
 
-def _svg_response(request: HttpRequest, spec: dict[str, Any]) -> HttpResponse:
-    return svg_response(request, render_svg(spec))
-
-
 @require_GET
 @gzip_page
 def process_ratings_chart(request: HttpRequest) -> HttpResponse:
@@ -532,15 +528,22 @@ def process_ratings_chart(request: HttpRequest) -> HttpResponse:
     Compressed: it is the heaviest thing the page loads, and carries no secret to guess."""
     meetings = all_meetings()
     _form, filters = filters_from_query(request.GET, meetings)
-    scope = scope_for_user(user=request.user, filters=filters, meetings=meetings)
     number = _page_number(request)
-    shown = {row.party.pk for row in party_page(scope.parties, number)}
-    ratings = ratings_for_user(
-        user=request.user, scope=scope, threshold=filters.threshold, counted_for=shown
-    )
-    page = party_page(ratings.latest, number)
-    spec = latest_ratings_spec(list(page), get_language() or "en", narrow=_narrow(request))
-    return _svg_response(request, spec)
+    narrow = _narrow(request)
+    language = get_language() or "en"
+
+    def draw() -> str:
+        scope = scope_for_user(user=request.user, filters=filters, meetings=meetings)
+        shown = {row.party.pk for row in party_page(scope.parties, number)}
+        ratings = ratings_for_user(
+            user=request.user, scope=scope, threshold=filters.threshold, counted_for=shown
+        )
+        page = party_page(ratings.latest, number)
+        return render_svg(latest_ratings_spec(list(page), language, narrow=narrow))
+
+    # Building the spec costs more than reading it: the drawing is cached under the data version.
+    key = (repr(filters), number, narrow, scope_of(request.user), language)
+    return svg_response(request, cached("process-ratings-svg", key, draw))
 
 
 @require_GET
@@ -549,15 +552,18 @@ def process_compliance_chart(request: HttpRequest) -> HttpResponse:
     """Reporting compliance by meeting, as SVG."""
     meetings = all_meetings()
     _form, filters = filters_from_query(request.GET, meetings)
-    scope = scope_for_user(user=request.user, filters=filters, meetings=meetings)
-    rows = compliance_for_user(user=request.user, scope=scope)
-    spec = compliance_spec(
-        rows,
-        get_language() or "en",
-        secretariat_view=is_secretariat(request.user),
-        narrow=_narrow(request),
-    )
-    return _svg_response(request, spec)
+    narrow = _narrow(request)
+    language = get_language() or "en"
+    secretariat_view = is_secretariat(request.user)
+
+    def draw() -> str:
+        scope = scope_for_user(user=request.user, filters=filters, meetings=meetings)
+        rows = compliance_for_user(user=request.user, scope=scope)
+        spec = compliance_spec(rows, language, secretariat_view=secretariat_view, narrow=narrow)
+        return render_svg(spec)
+
+    key = (repr(filters), narrow, scope_of(request.user), language)
+    return svg_response(request, cached("process-compliance-svg", key, draw))
 
 
 @require_GET

@@ -15,7 +15,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import formats
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -58,13 +60,37 @@ class _Counted(Paginator):
 def needs_dashboard(request: HttpRequest) -> HttpResponse:
     """The dashboard for the filters of the query string."""
     filters = filters_read(request.GET)
-    key = _key(filters.values)
+    secretariat = is_secretariat(request.user)
+    key = (*_key(filters.values), secretariat)
 
-    def compute() -> tuple[Any, Any, Any]:
+    def compute() -> tuple[Any, str]:
         figures = Figures(filters.values)
-        return (dashboard_build(figures), *partner_matrices(figures))
+        dashboard = dashboard_build(figures)
+        party_matrix, pillar_matrix = partner_matrices(figures)
+        # The tables are most of the page's time (a template per cell): drawn once per version.
+        html = render_to_string(
+            "support/needs_figures.html",
+            {
+                "filters": filters,
+                "dashboard": dashboard,
+                "sections": _sections(dashboard.breakdowns),
+                "lag_summary": theme_lag_summary(dashboard.lag),
+                "party_matrix": party_matrix,
+                "pillar_matrix": pillar_matrix,
+                "query": filters.query,
+                "is_secretariat": secretariat,
+            },
+        )
+        return dashboard, html
 
-    dashboard, party_matrix, pillar_matrix = cached("needs-dashboard", key, compute)
+    dashboard, figures_html = cached("needs-dashboard", key, compute)
+    # The form shows what was asked, refused values included: keyed by the query as given.
+    asked = tuple(sorted((k, v) for k, v in request.GET.items() if k != "page"))
+    fields_html = cached(
+        "needs-filter-fields",
+        (asked, get_language()),
+        lambda: render_to_string("support/needs_filter_fields.html", {"form": filters.form}),
+    )
     unsupported = _Counted(
         needs_unsupported(filters.values), PAGE_SIZE, known=dashboard.totals.unsupported
     )
@@ -78,13 +104,11 @@ def needs_dashboard(request: HttpRequest) -> HttpResponse:
             "filters": filters,
             "form": filters.form,
             "dashboard": dashboard,
-            "sections": _sections(dashboard.breakdowns),
-            "lag_summary": theme_lag_summary(dashboard.lag),
-            "party_matrix": party_matrix,
-            "pillar_matrix": pillar_matrix,
+            "figures_html": SafeString(figures_html),
+            "fields_html": SafeString(fields_html),
             "page": page,
             "query": filters.query,
-            "is_secretariat": is_secretariat(request.user),
+            "is_secretariat": secretariat,
         },
     )
 
@@ -157,10 +181,15 @@ def needs_theme_chart(request: HttpRequest) -> HttpResponse:
     it for a phone."""
     filters = filters_read(request.GET)
     narrow = request.GET.get("size") == "narrow"
-    lag = cached("needs-lag", _key(filters.values), lambda: Figures(filters.values).lag())
-    spec = theme_lag_spec(lag, get_language() or "en", narrow=narrow)
+    language = get_language() or "en"
+
+    def draw() -> str:
+        lag = Figures(filters.values).lag()
+        return render_svg(theme_lag_spec(lag, language, narrow=narrow))
+
+    svg = cached("needs-lag-svg", (*_key(filters.values), narrow), draw)
     # Needs and support are public: the chart is the same for everyone in a language.
-    return svg_response(request, render_svg(spec), public=True)
+    return svg_response(request, svg, public=True)
 
 
 @login_required
