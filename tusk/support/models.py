@@ -86,6 +86,13 @@ class Need(models.Model):
 
     class Meta:
         ordering = ["party", "action", "id"]
+        indexes = [
+            # The needs dashboard sums needs by these, without reading the table itself.
+            models.Index(
+                fields=["status", "party", "currency", "amount", "action", "kind"],
+                name="need_dashboard_cover",
+            )
+        ]
         verbose_name = _("need")
         verbose_name_plural = _("needs")
 
@@ -159,6 +166,13 @@ class Support(models.Model):
 
     class Meta:
         ordering = ["party", "-date", "id"]
+        indexes = [
+            # The needs dashboard sums support per need, currency and stage from this alone.
+            models.Index(
+                fields=["need", "currency", "stage", "amount", "partner"],
+                name="support_dashboard_cover",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

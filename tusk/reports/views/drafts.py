@@ -38,6 +38,7 @@ from tusk.reports.forms_drafts import ActionForm, DraftForm, ReviseForm, SubmitF
 from tusk.reports.models import ActionProgress, Assessment, Finding, ProgressReport
 from tusk.reports.selectors import current_reports, report_get_for_user, report_list_for_user
 from tusk.support.models import Need
+from tusk.support.suggestions import suggestions_pending_for_user
 
 UPLOADS_KEY = "tusk.drafts.uploads"
 UPLOADS_KEPT = 20
@@ -573,6 +574,7 @@ def _edit_page(
         "findings": placed,
         "note": note,
         "error": error,
+        "needs_suggested": suggestions_pending_for_user(user=request.user, report=report),
     }
     return render(request, "reports/drafts/edit.html", context, status=status)
 

@@ -238,3 +238,20 @@ def test_the_page_makes_the_same_queries_however_many_suggestions(
     html = response.content.decode()
     assert f"To decide ({count - len(range(0, count, 3))})" in html
     assert html.count("No need recorded: no") == len(range(0, count, 3))
+
+
+def test_the_report_and_its_draft_page_point_the_focal_point_to_the_suggestions(
+    report: ProgressReport, chan: Any, sofia: Any
+) -> None:
+    link = page_url(report)
+    pending = NeedSuggestion.objects.filter(report=report, status="pending").count()
+    assert pending > 0
+    notice = f"Tusk suggests needs from this report: {pending} to confirm or discard."
+    client = client_for(chan)
+    for url in (f"/reports/{report.pk}/", f"/reports/{report.pk}/edit/"):
+        page = client.get(url).content.decode()
+        assert notice in page and link in page, url
+    # The Secretariat may read the suggestions but not decide: no call to decide on its page.
+    secretariat = client_for(sofia).get(f"/reports/{report.pk}/")
+    assert secretariat.status_code == 200
+    assert notice not in secretariat.content.decode()
