@@ -12,7 +12,6 @@ loads an indicator's whole series.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import re
@@ -31,6 +30,7 @@ from django.utils.translation import gettext_lazy
 
 from tusk.core.charts import RATING_ORDER
 from tusk.core.models import Party, Region, RegionMembership
+from tusk.core.spreadsheets import cell_safe, csv_bytes
 from tusk.plans.choices import IndicatorScope, StandardPillar
 from tusk.plans.models import Indicator, IndicatorValue
 from tusk.reports.choices import ReportStatus
@@ -620,13 +620,6 @@ EXPORT_COLUMNS = (
 )
 
 
-def _cell(value: Any) -> Any:
-    # Text starting with = + - @ (or a tab or return) would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _blank(value: Any) -> Any:
     return "" if value is None else value
 
@@ -657,19 +650,18 @@ def export_rows(groups: Sequence[IndicatorGroup]) -> list[list[Any]]:
                 line.progress.expected_percent,
                 line.progress.state,
             ]
-            rows.append([_cell(_blank(v)) for v in values])
+            rows.append([cell_safe(_blank(v)) for v in values])
     return rows
 
 
 def indicators_csv(groups: Sequence[IndicatorGroup]) -> bytes:
     """The indicators table as CSV for machines: codes, not translated words."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_COLUMNS)
-    for row in export_rows(groups):
-        # 4 rather than 4.00, and never 1E+2: one spelling per number whatever its source.
-        writer.writerow([f"{v.normalize():f}" if isinstance(v, Decimal) else v for v in row])
-    return out.getvalue().encode("utf-8")
+    # 4 rather than 4.00, and never 1E+2: one spelling per number whatever its source.
+    rows = (
+        [f"{v.normalize():f}" if isinstance(v, Decimal) else v for v in row]
+        for row in export_rows(groups)
+    )
+    return csv_bytes(EXPORT_COLUMNS, rows, made_safe=True)
 
 
 def _headers() -> list[str]:
@@ -704,7 +696,7 @@ def indicators_xlsx(region: Region, groups: Sequence[IndicatorGroup]) -> bytes:
     sheet = book.active
     assert sheet is not None
     sheet.title = _("Indicators")[:31]
-    sheet.append([_cell(_("Road map of %(region)s") % {"region": region.name})])
+    sheet.append([cell_safe(_("Road map of %(region)s") % {"region": region.name})])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
     sheet.append(_headers())
@@ -730,8 +722,8 @@ def indicators_xlsx(region: Region, groups: Sequence[IndicatorGroup]) -> bytes:
         for line in group.lines:
             values.append(
                 [
-                    _cell(line.indicator.code),
-                    _cell(line.indicator.name),
+                    cell_safe(line.indicator.code),
+                    cell_safe(line.indicator.name),
                     *(_float(line.value_in(year)) for year in years),
                 ]
             )

@@ -7,7 +7,6 @@ any view of the overview, its charts and its files can be shared as a link.
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 from collections.abc import Sequence
@@ -28,6 +27,7 @@ from tusk.core.charts import rating_name, render_svg
 from tusk.core.choices import Category, Stage
 from tusk.core.datacache import cached, scope_of
 from tusk.core.models import Meeting, Region
+from tusk.core.spreadsheets import cell_safe, csv_bytes
 from tusk.dashboards.process import (
     COMPLIANCE_STATES,
     LATE,
@@ -357,21 +357,9 @@ def table_build(key: str, overview: Overview) -> Table:
 # --- the files ---------------------------------------------------------------------------------
 
 
-def _cell(value: Any) -> Any:
-    # A text starting with = + - @ would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def table_csv(table: Table) -> bytes:
     """The table as CSV for machines: the machine column names, then every row."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _label in table.columns])
-    for row in table.rows:
-        writer.writerow([_cell(value) for value in row])
-    return out.getvalue().encode("utf-8")
+    return csv_bytes([name for name, _label in table.columns], table.rows)
 
 
 def table_xlsx(table: Table) -> bytes:
@@ -390,7 +378,7 @@ def table_xlsx(table: Table) -> bytes:
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append([_cell(value) for value in row])
+        sheet.append([cell_safe(value) for value in row])
         for cell in sheet[sheet.max_row]:
             # Text is text: never let a cell be read as a formula, whatever it starts with.
             if isinstance(cell.value, str):

@@ -8,7 +8,6 @@ that a spreadsheet would run as a formula is written with a leading apostrophe.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tusk.core.models import Party
+from tusk.core.spreadsheets import cell_safe, csv_bytes
 from tusk.plans.choices import StandardPillar
 from tusk.support.dashboard import (
     COMMITTED_STAGES,
@@ -69,13 +69,6 @@ class Table:
     key: str
     header: list[str]
     rows: list[list[Any]]
-
-
-def _cell(value: Any) -> Any:
-    # A text starting with = + - @ would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 def _money_lines(row: Row) -> list[list[Any]]:
@@ -262,12 +255,7 @@ def _plain(value: Any) -> Any:
 
 def table_csv(table: Table) -> bytes:
     """The table as CSV, UTF-8, a header line first."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.header)
-    for row in table.rows:
-        writer.writerow([_cell(_plain(v)) for v in row])
-    return out.getvalue().encode("utf-8")
+    return csv_bytes(table.header, ([_plain(v) for v in row] for row in table.rows))
 
 
 def table_xlsx(table: Table, values: Mapping[str, str]) -> bytes:
@@ -288,11 +276,11 @@ def table_xlsx(table: Table, values: Mapping[str, str]) -> bytes:
         header.append(cell)
     sheet.append(header)
     for row in table.rows:
-        sheet.append([_cell(v) for v in row])
+        sheet.append([cell_safe(v) for v in row])
     about = book.create_sheet("filters")
     about.append([WriteOnlyCell(about, value="filter"), WriteOnlyCell(about, value="value")])
     for name in NAMES:
-        about.append([name, _cell(values.get(name, ""))])
+        about.append([name, cell_safe(values.get(name, ""))])
     about.append(["made", timezone.localtime().strftime("%Y-%m-%d %H:%M")])
     out = io.BytesIO()
     book.save(out)

@@ -10,8 +10,6 @@ queries whatever the number of needs and support records.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,6 +21,7 @@ from django.http import Http404
 
 from tusk.accounts.access import is_partner, is_secretariat
 from tusk.core.models import Party
+from tusk.core.spreadsheets import csv_bytes
 from tusk.plans.models import Action
 from tusk.plans.selectors import plan_list_for_user
 from tusk.support.choices import SupportStage
@@ -462,13 +461,6 @@ def portfolio_build(*, partner: Partner) -> Portfolio:
 # --- The portfolio as CSV ----------------------------------------------------------------------
 
 
-def _cell(value: Any) -> Any:
-    # A text starting with = + - @ would run as a formula in a spreadsheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _csv_row(support: Support) -> Iterable[Any]:
     action = support.action
     pillar = action.pillar if action is not None else None
@@ -489,19 +481,15 @@ def _csv_row(support: Support) -> Iterable[Any]:
         support.period_end.isoformat() if support.period_end else "",
         support.description,
     ]
-    return [_cell(v) for v in values]
+    return values
 
 
 def portfolio_csv(*, partner: Partner) -> bytes:
     """Every support record of the partner, one a row, by Party then latest first, amounts in
     their own currency. Two queries."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
     parties = sorted(
         Party.objects.filter(support__partner=partner).distinct(),
         key=lambda p: p.display_name.casefold(),
     )
-    for support in portfolio_support(partner=partner, parties=parties):
-        writer.writerow(_csv_row(support))
-    return out.getvalue().encode("utf-8")
+    rows = (_csv_row(support) for support in portfolio_support(partner=partner, parties=parties))
+    return csv_bytes(CSV_COLUMNS, rows)
