@@ -17,13 +17,15 @@ from django.utils.translation import gettext
 
 from tusk.core.charts import RATING_COLOURS, RATING_ORDER, rating_name
 from tusk.dashboards.process import (
+    LatestRatings,
+)
+from tusk.dashboards.process_compliance import (
     COMPLIANCE_STATES,
     LATE,
     MISSING,
     NOT_YET_DUE,
     ON_TIME,
     ComplianceRow,
-    LatestRatings,
 )
 
 _DARK = "#1d2327"

@@ -29,19 +29,13 @@ from tusk.core.datacache import cached, scope_of
 from tusk.core.models import Meeting, Region
 from tusk.core.spreadsheets import cell_safe, csv_bytes
 from tusk.dashboards.process import (
-    COMPLIANCE_STATES,
-    LATE,
-    MISSING,
     NO_CATEGORY,
-    NOT_YET_DUE,
-    ON_TIME,
     RATING_RANK,
     Divergence,
     Filters,
     LatestRatings,
     Overview,
     all_meetings,
-    compliance_for_user,
     default_threshold,
     overview_for_user,
     party_page,
@@ -54,6 +48,14 @@ from tusk.dashboards.process_charts import (
     latest_ratings_spec,
     latest_ratings_summary,
     state_label,
+)
+from tusk.dashboards.process_compliance import (
+    COMPLIANCE_STATES,
+    LATE,
+    MISSING,
+    NOT_YET_DUE,
+    ON_TIME,
+    compliance_for_user,
 )
 
 # The near-exit table shows this many Parties, the nearest first; the download has them all.
