@@ -20,12 +20,12 @@ from django.conf import settings
 from django.db import transaction
 
 from tusk.core.models import Meeting, Party, PartyCategory, RegionMembership
+from tusk.documents.worldfile import world_file
 from tusk.documents.worldgen import (
     CURRENCIES,
     WORLD_VERSION,
     WorldError,
     WorldSize,
-    world_file,
     world_generate,
 )
 from tusk.plans.choices import PlanStatus

@@ -10,14 +10,8 @@ from typing import Any
 from django.core.management.base import CommandParser
 
 from tusk.core.commands import TuskCommand
-from tusk.documents.worldgen import (
-    WORLD_VERSION,
-    WorldError,
-    WorldFile,
-    WorldSize,
-    world_default_path,
-    world_file,
-)
+from tusk.documents.worldfile import WorldFile, world_default_path, world_file
+from tusk.documents.worldgen import WORLD_VERSION, WorldError, WorldSize
 
 SIZES = ("parties", "meetings", "actions", "needs", "support", "partners", "indicator_values")
 
