@@ -62,6 +62,7 @@ _INK_ON: dict[str, str] = {
     "unclear": "#ffffff",
 }
 _DARK = "#1d2327"
+_MUTED = "#5a646b"
 _FONT = "DejaVu Sans, Liberation Sans, sans-serif"
 _CACHE_SECONDS = 24 * 3600
 CHART_WIDTH = 560
@@ -229,21 +230,34 @@ def ratings_over_meetings_spec(
         text="label:N",
         color=alt.Color("ink:N", scale=None),
     )
-    chart = (
-        alt.layer(bars, counts)
-        .properties(
-            width=_width(len(meetings)),
-            height=CHART_HEIGHT,
-            title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start"),
-        )
-        .configure(font=_FONT, background="#ffffff")
-        .configure_view(stroke=None)
+    chart = alt.layer(bars, counts).properties(
+        width=_width(len(meetings)),
+        height=CHART_HEIGHT,
+        title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start"),
+    )
+    spec: dict[str, Any] = house_style(chart).to_dict()
+    return spec
+
+
+def house_style(
+    chart: Any,
+    *,
+    title_size: int = 14,
+    padding: dict[str, int] | None = None,
+    view_stroke: str | None = None,
+) -> Any:
+    """`chart` in Tusk's look, the same in every chart: the font, dark text on white, light
+    grid lines; a frame around the plot only when `view_stroke` is given."""
+    base = {"font": _FONT, "background": "#ffffff"}
+    if padding is not None:
+        base["padding"] = padding  # type: ignore[assignment]
+    return (
+        chart.configure(**base)
+        .configure_view(stroke=view_stroke)
         .configure_axis(labelColor=_DARK, titleColor=_DARK, grid=True, gridColor="#eef0f2")
         .configure_legend(labelColor=_DARK, titleColor=_DARK)
-        .configure_title(color=_DARK, subtitleColor="#5a646b", fontSize=14)
+        .configure_title(color=_DARK, subtitleColor=_MUTED, fontSize=title_size)
     )
-    spec: dict[str, Any] = chart.to_dict()
-    return spec
 
 
 def _width(meetings: int) -> Any:

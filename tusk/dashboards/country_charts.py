@@ -24,6 +24,7 @@ from tusk.core.charts import (
     RatingCount,
     TableLine,
     chart_summary,
+    house_style,
     rating_name,
     ratings_over_meetings_spec,
     render_svg,
@@ -31,7 +32,6 @@ from tusk.core.charts import (
 )
 
 _DARK = "#1d2327"
-_FONT = "DejaVu Sans, Liberation Sans, sans-serif"
 # The colours on which a count is written in white (the others take dark ink).
 _WHITE_ON = frozenset({"achieved", "on_track", "challenging", "unclear"})
 CARD_CHART_WIDTH = 420
@@ -156,20 +156,12 @@ def latest_ratings_spec(
     counts = base.mark_text(fontSize=11, baseline="middle").encode(
         y=y, x="mid:Q", text="label:N", color=alt.Color("ink:N", scale=None)
     )
-    chart = (
-        alt.layer(bars, counts)
-        .properties(
-            width=CARD_CHART_WIDTH,
-            height=alt.Step(CARD_BAR_STEP),
-            title=alt.TitleParams(text=title, anchor="start"),
-        )
-        .configure(font=_FONT, background="#ffffff")
-        .configure_view(stroke=None)
-        .configure_axis(labelColor=_DARK, titleColor=_DARK, grid=True, gridColor="#eef0f2")
-        .configure_legend(labelColor=_DARK, titleColor=_DARK)
-        .configure_title(color=_DARK, fontSize=13)
+    chart = alt.layer(bars, counts).properties(
+        width=CARD_CHART_WIDTH,
+        height=alt.Step(CARD_BAR_STEP),
+        title=alt.TitleParams(text=title, anchor="start"),
     )
-    spec: dict[str, Any] = chart.to_dict()
+    spec: dict[str, Any] = house_style(chart, title_size=13).to_dict()
     return spec
 
 

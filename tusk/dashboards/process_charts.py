@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext
 
-from tusk.core.charts import RATING_COLOURS, RATING_ORDER, rating_name
+from tusk.core.charts import RATING_COLOURS, RATING_ORDER, house_style, rating_name
 from tusk.dashboards.process import (
     LatestRatings,
 )
@@ -30,7 +30,6 @@ from tusk.dashboards.process_compliance import (
 
 _DARK = "#1d2327"
 _MUTED = "#5a646b"
-_FONT = "DejaVu Sans, Liberation Sans, sans-serif"
 # Okabe-Ito again: green for on time, orange for late, vermillion for missing, grey for later.
 STATE_COLOURS: dict[str, str] = {
     ON_TIME: "#009e73",
@@ -115,15 +114,11 @@ def _configured(
     import altair as alt
 
     padding = {"left": 8, "top": 8, "bottom": 8, "right": right}
-    spec: dict[str, Any] = (
-        chart.properties(title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start"))
-        .configure(font=_FONT, background="#ffffff", padding=padding)
-        .configure_view(stroke=None)
-        .configure_axis(labelColor=_DARK, titleColor=_DARK, grid=True, gridColor="#eef0f2")
-        .configure_legend(labelColor=_DARK, titleColor=_DARK)
-        .configure_title(color=_DARK, subtitleColor=_MUTED, fontSize=(layout or WIDE).title_size)
-        .to_dict()
-    )
+    spec: dict[str, Any] = house_style(
+        chart.properties(title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start")),
+        title_size=(layout or WIDE).title_size,
+        padding=padding,
+    ).to_dict()
     spec["datasets"] = datasets
     return spec
 

@@ -18,12 +18,11 @@ from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tusk.core.charts import RATING_COLOURS, RATING_ORDER, rating_name, render_svg
+from tusk.core.charts import RATING_COLOURS, RATING_ORDER, house_style, rating_name, render_svg
 from tusk.dashboards.region import IndicatorGroup, Mix, half_up
 
 _DARK = "#1d2327"
 _MUTED = "#5a646b"
-_FONT = "DejaVu Sans, Liberation Sans, sans-serif"
 # Okabe-Ito as the rating colours: blue for the values, vermilion for the target.
 _VALUE = "#0072b2"
 _TARGET = "#d55e00"
@@ -83,13 +82,7 @@ def _with_rows(chart: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _configure(chart: Any) -> Any:
-    return (
-        chart.configure(font=_FONT, background="#ffffff")
-        .configure_view(stroke="#d4d9dd")
-        .configure_axis(labelColor=_DARK, titleColor=_DARK, grid=True, gridColor="#eef0f2")
-        .configure_legend(labelColor=_DARK, titleColor=_DARK)
-        .configure_title(color=_DARK, subtitleColor=_MUTED, fontSize=14)
-    )
+    return house_style(chart, view_stroke="#d4d9dd")
 
 
 def _x_domain(group: IndicatorGroup, years: Sequence[int]) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from tusk.core.charts import CHART_WIDTH, RATING_COLOURS
+from tusk.core.charts import CHART_WIDTH, RATING_COLOURS, house_style
 from tusk.support.dashboard import ThemeLag
 
 # Tusk's colours for trouble and for the rest (tusk.css, Okabe-Ito): a theme that lags is
@@ -20,7 +20,6 @@ from tusk.support.dashboard import ThemeLag
 LAGS_COLOUR = RATING_COLOURS["challenging"]
 OTHER_COLOUR = RATING_COLOURS["achieved"]
 RULE_COLOUR = "#1d2327"
-_FONT = "DejaVu Sans, Liberation Sans, sans-serif"
 BAR_STEP = 24
 # A phone's screen is about 360 pixels wide: the labels and the plot share it.
 NARROW_PLOT = 150
@@ -113,18 +112,10 @@ def theme_lag_spec(lag: ThemeLag, language: str, *, narrow: bool = False) -> dic
                 x=alt.X("share:Q"), y=alt.value(0), text="text:N"
             )
         )
-    chart = (
-        alt.layer(*layers)
-        .properties(
-            width=NARROW_PLOT if narrow else CHART_WIDTH - 200,
-            height=alt.Step(BAR_STEP),
-            title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start"),
-        )
-        .configure(font=_FONT, background="#ffffff")
-        .configure_view(stroke=None)
-        .configure_axis(labelColor=RULE_COLOUR, titleColor=RULE_COLOUR, gridColor="#eef0f2")
-        .configure_legend(labelColor=RULE_COLOUR)
-        .configure_title(color=RULE_COLOUR, subtitleColor="#5a646b", fontSize=14)
+    chart = alt.layer(*layers).properties(
+        width=NARROW_PLOT if narrow else CHART_WIDTH - 200,
+        height=alt.Step(BAR_STEP),
+        title=alt.TitleParams(text=title, subtitle=subtitle, anchor="start"),
     )
-    spec: dict[str, Any] = chart.to_dict()
+    spec: dict[str, Any] = house_style(chart).to_dict()
     return spec
